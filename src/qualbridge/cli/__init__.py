@@ -1,0 +1,1 @@
+"""The ``qualbridge`` command: one module per command group, all calling the core."""

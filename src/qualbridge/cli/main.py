@@ -1,0 +1,79 @@
+"""Entry point of the ``qualbridge`` command.
+
+Each command group lives in its own module and exposes ``app``; this module mounts them and turns
+every :class:`~qualbridge.errors.QualbridgeError` into a one-line message and exit status 2.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+from rich.console import Console
+
+from qualbridge.errors import QualbridgeError
+
+app = typer.Typer(
+    name="qualbridge",
+    help="Qualifications frameworks, comparisons, grade and credit conversion, credential evaluation.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+#: (module under qualbridge.cli, command group name); a module that is not there yet is skipped.
+GROUPS = [
+    ("frameworks", "frameworks"),
+    ("qualifications", "qualifications"),
+    ("data", "data"),
+    ("compare", None),
+    ("grades", "grades"),
+    ("credits", "credits"),
+    ("transcript", "transcript"),
+    ("institutions", "institutions"),
+    ("keys", "keys"),
+    ("evaluate", None),
+    ("statements", "statements"),
+    ("serve", None),
+]
+
+
+def _mount() -> None:
+    for module_name, group in GROUPS:
+        try:
+            module = importlib.import_module(f"qualbridge.cli.{module_name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"qualbridge.cli.{module_name}":
+                continue
+            raise
+        if group is None:
+            module.register(app)
+        else:
+            app.add_typer(module.app, name=group)
+
+
+_mount()
+
+err_console = Console(stderr=True)
+
+
+def run() -> None:
+    """Run the CLI; a user error prints its message and exits 2, never a traceback."""
+    try:
+        app(standalone_mode=False)
+    except QualbridgeError as exc:
+        err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        err_console.print("Aborted.")
+        sys.exit(1)
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(2)
+        raise

@@ -1,0 +1,97 @@
+"""Typed errors shared by every layer.
+
+Every error names the bad value and what would be valid, so the CLI can print it and exit 2 and the
+API can turn it into an RFC 9457 problem document without a traceback ever reaching a user.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class QualbridgeError(ValueError):
+    """Base class: a user-facing problem with the input (never a bug)."""
+
+    #: short machine-readable slug used as the problem ``type`` in the API
+    code = "invalid-input"
+
+    def __init__(self, message: str, *, suggestions: Iterable[str] = ()) -> None:
+        self.suggestions = list(suggestions)
+        if self.suggestions:
+            message = f"{message} Did you mean: {', '.join(self.suggestions)}?"
+        super().__init__(message)
+
+
+def closest(value: str, candidates: Iterable[str], n: int = 5) -> list[str]:
+    """The candidates closest to ``value`` by spelling, best first.
+
+    >>> closest("jp-jqef", ["jp-jeqf", "eu-eqf", "au-aqf"], n=1)
+    ['jp-jeqf']
+    """
+    pool = list(candidates)
+    found = difflib.get_close_matches(value.lower(), pool, n=n, cutoff=0.4)
+    if not found:
+        found = [c for c in pool if value.lower() in c.lower()][:n]
+    return found
+
+
+class UnknownId(QualbridgeError):
+    """An identifier that names nothing in the registry."""
+
+    code = "unknown-id"
+    kind = "identifier"
+
+    def __init__(self, value: str, candidates: Iterable[str] = ()) -> None:
+        self.value = value
+        super().__init__(f"Unknown {self.kind} {value!r}.", suggestions=closest(value, candidates))
+
+
+class UnknownFramework(UnknownId):
+    code = "unknown-framework"
+    kind = "framework"
+
+
+class UnknownLevel(UnknownId):
+    code = "unknown-level"
+    kind = "level"
+
+
+class UnknownQualification(UnknownId):
+    code = "unknown-qualification"
+    kind = "qualification type"
+
+
+class UnknownCountry(UnknownId):
+    code = "unknown-country"
+    kind = "country"
+
+
+class AmbiguousQualification(QualbridgeError):
+    """A name that matches several qualification types equally well: never pick one silently."""
+
+    code = "ambiguous-qualification"
+
+    def __init__(self, query: str, candidates: list[tuple[str, str]]) -> None:
+        self.query = query
+        self.candidates = candidates
+        listed = "; ".join(f"{cid} ({name})" for cid, name in candidates)
+        super().__init__(f"{query!r} matches several qualification types equally: {listed}. Give one id.")
+
+
+class NoMatch(QualbridgeError):
+    """A free-text name that matches no qualification type."""
+
+    code = "no-match"
+
+
+class InvalidGrade(QualbridgeError):
+    code = "invalid-grade"
+
+
+class InvalidCredits(QualbridgeError):
+    code = "invalid-credits"
+
+
+class InvalidCaseFile(QualbridgeError):
+    code = "invalid-case-file"

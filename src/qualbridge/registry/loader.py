@@ -1,0 +1,230 @@
+"""Load the data files into a :class:`Registry` with one index per question the core asks.
+
+YAML parsing of the whole data set is slower than the start-up budget allows, so the parsed registry
+is pickled in the user's cache directory under a hash of every data file's bytes: any edit to any
+file changes the hash and the next load re-parses. The hash is also the ``data_version`` that case
+records keep so a decision can be replayed against the data it was made with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from qualbridge.errors import UnknownFramework, UnknownLevel, UnknownQualification
+from qualbridge.registry.models import (
+    Alignment,
+    Framework,
+    Level,
+    QualificationType,
+    QualificationTypes,
+)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+CACHE_FORMAT = 1
+
+#: data sub-folder -> model of one file in it
+FILE_KINDS: dict[str, type[BaseModel]] = {
+    "frameworks": Framework,
+    "alignments": Alignment,
+    "qualifications": QualificationTypes,
+}
+
+
+class DataError(Exception):
+    """The data files do not load; ``problems`` lists every one with file and field."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.field}" if self.field else self.file
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Registry:
+    """All curated data, with indexes. Build it with :func:`load_registry`."""
+
+    data_version: str
+    frameworks: dict[str, Framework] = field(default_factory=dict)
+    alignments: dict[str, Alignment] = field(default_factory=dict)
+    qualification_files: dict[str, QualificationTypes] = field(default_factory=dict)
+    qualifications: dict[str, QualificationType] = field(default_factory=dict)
+    #: level id ("jp-jeqf:6") -> (framework id, level)
+    levels: dict[str, tuple[str, Level]] = field(default_factory=dict)
+    #: level id -> its 1-based order within its framework
+    level_order: dict[str, int] = field(default_factory=dict)
+    #: level id -> qualification-type ids placed there
+    types_by_level: dict[str, list[str]] = field(default_factory=dict)
+    #: framework id -> alignment ids that start or end there
+    alignments_by_framework: dict[str, list[str]] = field(default_factory=dict)
+    #: ISO jurisdiction code (upper case, "JP", "GB-SCT") -> qualification-type ids
+    types_by_jurisdiction: dict[str, list[str]] = field(default_factory=dict)
+    #: id of any item -> the data file it came from (relative to the data folder)
+    files: dict[str, str] = field(default_factory=dict)
+
+    # -- lookups that raise a typed error naming the closest valid ids -------------------------
+    def framework(self, framework_id: str) -> Framework:
+        try:
+            return self.frameworks[framework_id.lower()]
+        except KeyError:
+            raise UnknownFramework(framework_id, self.frameworks) from None
+
+    def level(self, level_id: str) -> Level:
+        try:
+            return self.levels[level_id][1]
+        except KeyError:
+            raise UnknownLevel(level_id, self.levels) from None
+
+    def qualification(self, type_id: str) -> QualificationType:
+        try:
+            return self.qualifications[type_id.lower()]
+        except KeyError:
+            raise UnknownQualification(type_id, self.qualifications) from None
+
+    def framework_of_level(self, level_id: str) -> Framework:
+        self.level(level_id)
+        return self.frameworks[self.levels[level_id][0]]
+
+    def jurisdictions(self) -> list[str]:
+        return sorted({f.jurisdiction.upper() for f in self.frameworks.values()} | set(self.types_by_jurisdiction))
+
+
+def data_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    return sorted(p for kind in FILE_KINDS for p in (data_dir / kind).glob("*.yaml"))
+
+
+def data_hash(files: list[Path], data_dir: Path = DATA_DIR) -> str:
+    digest = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
+    for path in files:
+        digest.update(str(path.relative_to(data_dir)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def parse_files(data_dir: Path = DATA_DIR) -> tuple[Registry, list[Problem]]:
+    """Parse and index every data file; schema problems are collected, not raised."""
+    files = data_files(data_dir)
+    registry = Registry(data_version=data_hash(files, data_dir))
+    problems: list[Problem] = []
+    for path in files:
+        rel = str(path.relative_to(data_dir))
+        model = FILE_KINDS[path.parent.name]
+        try:
+            raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            problems.append(Problem(rel, "", f"not valid YAML: {exc}"))
+            continue
+        try:
+            item = model.model_validate(raw)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = ".".join(str(p) for p in err["loc"])
+                problems.append(Problem(rel, loc, err["msg"]))
+            continue
+        _index(registry, item, rel, problems)
+    return _finish(registry), problems
+
+
+def _claim(registry: Registry, item_id: str, rel: str, problems: list[Problem], what: str) -> bool:
+    if item_id in registry.files:
+        problems.append(Problem(rel, "id", f"duplicate {what} id {item_id!r} (also in {registry.files[item_id]})"))
+        return False
+    registry.files[item_id] = rel
+    return True
+
+
+def _index(registry: Registry, item: BaseModel, rel: str, problems: list[Problem]) -> None:
+    if isinstance(item, Framework):
+        if not _claim(registry, item.id, rel, problems, "framework"):
+            return
+        registry.frameworks[item.id] = item
+        for order, level in enumerate(item.levels, start=1):
+            level_id = f"{item.id}:{level.notation}"
+            registry.levels[level_id] = (item.id, level)
+            registry.level_order[level_id] = order
+    elif isinstance(item, Alignment):
+        if not _claim(registry, f"alignment {item.id}", rel, problems, "alignment"):
+            return
+        registry.alignments[item.id] = item
+        for fw in (item.source_framework, item.target_framework):
+            registry.alignments_by_framework.setdefault(fw, []).append(item.id)
+    elif isinstance(item, QualificationTypes):
+        registry.qualification_files[item.jurisdiction.upper()] = item
+        for qt in item.types:
+            if not _claim(registry, qt.id, rel, problems, "qualification type"):
+                continue
+            registry.qualifications[qt.id] = qt
+            registry.types_by_jurisdiction.setdefault(item.jurisdiction.upper(), []).append(qt.id)
+
+
+def _finish(registry: Registry) -> Registry:
+    by_level: dict[str, list[str]] = defaultdict(list)
+    for qt in registry.qualifications.values():
+        for placement in qt.placements:
+            by_level[placement.level].append(qt.id)
+    registry.types_by_level = dict(by_level)
+    return registry
+
+
+def _cache_path(version: str) -> Path:
+    from platformdirs import user_cache_dir
+
+    base = Path(os.environ.get("QUALBRIDGE_CACHE_DIR") or user_cache_dir("qualbridge"))
+    return base / f"registry-{version}.pickle"
+
+
+def load_registry(data_dir: Path = DATA_DIR, *, use_cache: bool = True) -> Registry:
+    """Load the registry, from the compiled cache when the data have not changed.
+
+    Raises :class:`DataError` when a file does not match the schema; ``qualbridge data check``
+    reports the same problems together with the cross-file rules.
+    """
+    files = data_files(data_dir)
+    version = data_hash(files, data_dir)
+    cache_file = _cache_path(version)
+    if use_cache and cache_file.exists():
+        try:
+            with cache_file.open("rb") as fh:
+                cached = pickle.load(fh)
+            if isinstance(cached, Registry):
+                return cached
+        except Exception:  # a stale or truncated cache is simply rebuilt
+            pass
+    registry, problems = parse_files(data_dir)
+    if problems:
+        raise DataError(problems)
+    if use_cache:
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(registry, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(cache_file)
+        except OSError:
+            pass  # a read-only cache directory only costs speed
+    return registry
+
+
+@cache
+def get_registry() -> Registry:
+    """The process-wide registry (loaded once)."""
+    return load_registry()

@@ -1,0 +1,192 @@
+"""Pydantic models of the curated data files.
+
+One file per framework, per alignment (referencing decision) and per jurisdiction's qualification
+types. Every fact carries a ``source`` (the key of an entry in the file's ``sources`` table) and a
+``verified`` flag: a fact that could not be confirmed against its source says ``verified: false`` and
+is never used as ground truth in a test. Names borrow from the standards: SKOS match types for
+alignments (Credential Engine's AlignmentMap proposal), ISCED 2011 for programme codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+#: Text in several languages, keyed by BCP 47 tag: ``ja`` (original script), ``ja-Latn``
+#: (romanisation), ``en`` (English), ``de``, ``fr`` ...
+LangText = dict[str, str]
+
+FrameworkId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+QualificationId = Annotated[str, Field(pattern=r"^[a-z]{2}(-[a-z0-9]+)?/[a-z0-9]+(-[a-z0-9]+)*$")]
+LevelId = Annotated[str, Field(pattern=r"^[a-z0-9-]+:[A-Za-z0-9+.-]+$")]
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors, so a typo in a data file never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """A publication a fact was taken from."""
+
+    url: str
+    title: str
+    publisher: str | None = None
+    published: str | None = None  # as precise as the publication gives it: "2016", "2017-06-30"
+    consulted: dt.date
+    note: str | None = None
+
+
+class Fact(Strict):
+    """Mixin for anything that states a fact: where it comes from and whether it was confirmed."""
+
+    source: str | None = None  # key into the file's ``sources``; ``None`` means the file's default
+    verified: bool = True
+    note: str | None = None
+
+
+class FrameworkKind(StrEnum):
+    NQF = "nqf"
+    RQF = "rqf"
+    CLASSIFICATION = "classification"
+    SUB_FRAMEWORK = "sub-framework"
+
+
+class Status(StrEnum):
+    IN_FORCE = "in-force"
+    ADOPTED = "adopted"  # adopted, not (yet) fully implemented
+    PROPOSED = "proposed"
+    UNCONFIRMED = "unconfirmed"  # existence or official status not confirmed by a source
+    SUPERSEDED = "superseded"
+
+
+class Domain(Strict):
+    id: str
+    names: LangText
+
+
+class Level(Fact):
+    """One level of a framework. ``descriptors`` maps a domain id to text per language."""
+
+    notation: str
+    labels: LangText = Field(default_factory=dict)
+    descriptors: dict[str, LangText] = Field(default_factory=dict)
+    # ISCED 2011 only: the three-digit programme codes under this level, code -> names
+    programme_codes: dict[str, LangText] = Field(default_factory=dict)
+
+
+class Framework(Fact):
+    id: FrameworkId
+    kind: FrameworkKind
+    jurisdiction: str  # ISO 3166-1 alpha-2, ISO 3166-2, or a region code (EU, ASEAN, SADC ...)
+    abbreviation: str
+    names: LangText
+    status: Status = Status.IN_FORCE
+    parent: FrameworkId | None = None  # for a sub-framework: the framework it belongs to
+    domains: list[Domain] = Field(default_factory=list)
+    levels: list[Level]
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    uri: str | None = None
+    level_uri_template: str | None = None  # e.g. "http://data.europa.eu/snb/eqf/{notation}"
+    sources: dict[str, Source]
+
+    @field_validator("levels")
+    @classmethod
+    def _at_least_one_level(cls, levels: list[Level]) -> list[Level]:
+        if not levels:
+            raise ValueError("a framework needs at least one level")
+        return levels
+
+
+class Profile(StrEnum):
+    GENERAL = "general"
+    ACADEMIC = "academic"
+    PROFESSIONAL = "professional"
+    VOCATIONAL = "vocational"
+
+
+class Placement(Fact):
+    """Where a qualification type sits: a framework level, and for ISCED the 3-digit programme code."""
+
+    level: LevelId
+    isced_code: str | None = Field(default=None, pattern=r"^[0-9]{3}$")
+
+
+class Duration(Strict):
+    """Typical full-time duration in years (min = max for a fixed length)."""
+
+    min_years: float
+    max_years: float
+    after: str | None = None  # what the duration counts from, e.g. "upper secondary", "a bachelor's"
+
+
+class Credits(Strict):
+    amount: float
+    max_amount: float | None = None
+    system: str  # credit-system id, e.g. "ects", "jp-tani"
+    minimum: bool = False  # true when the figure is a legal minimum ("at least 124 tani")
+
+
+class QualificationType(Fact):
+    id: QualificationId
+    names: LangText
+    abbreviations: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
+    placements: list[Placement] = Field(default_factory=list)
+    profile: Profile | None = None
+    duration: Duration | None = None
+    credits: Credits | None = None
+    access_to: list[str] = Field(default_factory=list)  # qualification-type ids or level ids
+    awarded_by: LangText = Field(default_factory=dict)
+    is_micro_credential: bool = False
+
+
+class QualificationTypes(Strict):
+    """One file: every qualification type of one jurisdiction."""
+
+    jurisdiction: str
+    names: LangText = Field(default_factory=dict)  # the jurisdiction's name, e.g. {"ja": "日本", "en": "Japan"}
+    types: list[QualificationType]
+    sources: dict[str, Source]
+    source: str | None = None  # default source key for facts in this file
+
+
+class MatchType(StrEnum):
+    """SKOS mapping properties, as used by Credential Engine's AlignmentMap proposal."""
+
+    EXACT = "exactMatch"
+    CLOSE = "closeMatch"
+    BROAD = "broadMatch"  # the target is broader than the source
+    NARROW = "narrowMatch"  # the target is narrower than the source
+    NO_MATCH = "noMatch"
+
+
+class LevelMapping(Fact):
+    """One row of a referencing table: a source level and its target level(s)."""
+
+    from_level: str = Field(alias="from")
+    to: list[str] = Field(default_factory=list)
+    match: MatchType
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Alignment(Fact):
+    """A referencing decision between two frameworks, as published by the body that made it."""
+
+    id: str
+    source_framework: FrameworkId
+    target_framework: FrameworkId
+    kind: str = "referencing"  # referencing | comparability-study | self-certification
+    body: LangText
+    decided: dt.date | None = None
+    decided_text: str | None = None  # when only a year or month is known: "2016", "2017-06"
+    report: str | None = None  # the referencing report's address
+    symmetric: bool = True  # does the decision read both ways?
+    mappings: list[LevelMapping]
+    sources: dict[str, Source]
