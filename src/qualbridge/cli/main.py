@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from qualbridge.errors import QualbridgeError
+from qualbridge.registry.loader import DataError
 
 app = typer.Typer(
     name="qualbridge",
@@ -65,6 +66,12 @@ def run() -> None:
     except QualbridgeError as exc:
         err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
         sys.exit(2)
+    except DataError as exc:
+        err_console.print("[bold red]The data files do not load:[/]", highlight=False)
+        for problem in exc.problems:
+            err_console.print(f"  {problem}", highlight=False, soft_wrap=True)
+        err_console.print("Run `qualbridge data check` for the full report.")
+        sys.exit(1)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except typer.Abort:

@@ -12,10 +12,11 @@ import hashlib
 import os
 import pickle
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -29,6 +30,7 @@ from qualbridge.registry.models import (
     QualificationTypes,
 )
 
+T = TypeVar("T")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CACHE_FORMAT = 1
 
@@ -80,6 +82,14 @@ class Registry:
     types_by_jurisdiction: dict[str, list[str]] = field(default_factory=dict)
     #: id of any item -> the data file it came from (relative to the data folder)
     files: dict[str, str] = field(default_factory=dict)
+    #: indexes other modules derive from the data (search index, level graph), built on first use
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derive(self, name: str, build: Callable[[Registry], T]) -> T:
+        """Build a derived index once per registry and keep it (``build`` must be pure)."""
+        if name not in self.derived:
+            self.derived[name] = build(self)
+        return cast(T, self.derived[name])
 
     # -- lookups that raise a typed error naming the closest valid ids -------------------------
     def framework(self, framework_id: str) -> Framework:
@@ -105,7 +115,9 @@ class Registry:
         return self.frameworks[self.levels[level_id][0]]
 
     def jurisdictions(self) -> list[str]:
-        return sorted({f.jurisdiction.upper() for f in self.frameworks.values()} | set(self.types_by_jurisdiction))
+        return sorted(
+            {f.jurisdiction.upper() for f in self.frameworks.values()} | set(self.types_by_jurisdiction)
+        )
 
 
 def data_files(data_dir: Path = DATA_DIR) -> list[Path]:
@@ -146,7 +158,9 @@ def parse_files(data_dir: Path = DATA_DIR) -> tuple[Registry, list[Problem]]:
 
 def _claim(registry: Registry, item_id: str, rel: str, problems: list[Problem], what: str) -> bool:
     if item_id in registry.files:
-        problems.append(Problem(rel, "id", f"duplicate {what} id {item_id!r} (also in {registry.files[item_id]})"))
+        problems.append(
+            Problem(rel, "id", f"duplicate {what} id {item_id!r} (also in {registry.files[item_id]})")
+        )
         return False
     registry.files[item_id] = rel
     return True
@@ -168,7 +182,10 @@ def _index(registry: Registry, item: BaseModel, rel: str, problems: list[Problem
         for fw in (item.source_framework, item.target_framework):
             registry.alignments_by_framework.setdefault(fw, []).append(item.id)
     elif isinstance(item, QualificationTypes):
-        registry.qualification_files[item.jurisdiction.upper()] = item
+        code = item.jurisdiction.upper()
+        if not _claim(registry, f"qualifications {code}", rel, problems, "jurisdiction"):
+            return
+        registry.qualification_files[code] = item
         for qt in item.types:
             if not _claim(registry, qt.id, rel, problems, "qualification type"):
                 continue

@@ -150,7 +150,9 @@ class QualificationTypes(Strict):
     """One file: every qualification type of one jurisdiction."""
 
     jurisdiction: str
-    names: LangText = Field(default_factory=dict)  # the jurisdiction's name, e.g. {"ja": "日本", "en": "Japan"}
+    names: LangText = Field(
+        default_factory=dict
+    )  # the jurisdiction's name, e.g. {"ja": "日本", "en": "Japan"}
     types: list[QualificationType]
     sources: dict[str, Source]
     source: str | None = None  # default source key for facts in this file
@@ -190,3 +192,14 @@ class Alignment(Fact):
     symmetric: bool = True  # does the decision read both ways?
     mappings: list[LevelMapping]
     sources: dict[str, Source]
+
+
+def pick(text: LangText, lang: str = "en") -> str:
+    """The text in ``lang``, else English, else the first language given.
+
+    >>> pick({"ja": "学士", "en": "Bachelor's degree"}, "ja")
+    '学士'
+    >>> pick({"de": "Meister"}, "en")
+    'Meister'
+    """
+    return text.get(lang) or text.get("en") or next(iter(text.values()), "")

@@ -1,0 +1,59 @@
+"""``qualbridge qualifications search``: find qualification types by any of their names."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from qualbridge.cli.output import console, print_json
+from qualbridge.registry import get_registry
+from qualbridge.registry.models import pick
+from qualbridge.registry.search import search_qualifications
+
+app = typer.Typer(help="Qualification types of each jurisdiction.", no_args_is_help=True)
+
+
+@app.command("search")
+def search(
+    text: Annotated[str, typer.Argument(help="Any name: 学士, gakushi, Bachelor, BSc (Hons) ...")],
+    country: Annotated[str | None, typer.Option("--country", help="ISO country code, e.g. JP.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100)] = 10,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Find qualification types by name, ranked, with their level placements."""
+    registry = get_registry()
+    hits = search_qualifications(registry, text, country=country, limit=limit)
+    rows: list[dict[str, Any]] = []
+    for hit in hits:
+        qt = registry.qualifications[hit.type_id]
+        rows.append(
+            {
+                "id": qt.id,
+                "score": hit.score,
+                "matched": hit.matched,
+                "names": qt.names,
+                "placements": [
+                    {"level": p.level, "isced_code": p.isced_code, "verified": p.verified}
+                    for p in qt.placements
+                ],
+            }
+        )
+    if json:
+        print_json(rows)
+        return
+    if not rows:
+        console.print(f"No qualification type matches {text!r}.")
+        return
+    table = Table(title=f"Qualification types matching {text!r}")
+    for column in ("score", "id", "name", "original", "levels"):
+        table.add_column(column)
+    for row in rows:
+        qt = registry.qualifications[row["id"]]
+        original = next((v for k, v in qt.names.items() if k != "en"), "")
+        levels = ", ".join(
+            p["level"] + (f" ({p['isced_code']})" if p["isced_code"] else "") for p in row["placements"]
+        )
+        table.add_row(f"{row['score']:.0f}", row["id"], pick(qt.names), original, levels)
+    console.print(table)
