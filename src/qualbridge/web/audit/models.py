@@ -1,0 +1,1 @@
+"""Placeholder: the casework helper defines the hash-chained audit events here."""

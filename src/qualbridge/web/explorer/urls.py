@@ -1,0 +1,5 @@
+"""Public pages: frameworks explorer, JEQF guide, estimate, verify, convert."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []  # type: ignore[type-arg]

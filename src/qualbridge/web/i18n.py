@@ -1,0 +1,25 @@
+"""Compile the gettext catalogues (``.po`` -> ``.mo``) with Babel, so no system gettext is needed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+
+def compile_messages(locale_dir: Path = LOCALE_DIR) -> list[Path]:
+    """Write a fresh ``.mo`` beside every ``.po`` that is newer than it; return what was written."""
+    written = []
+    for po_path in locale_dir.glob("*/LC_MESSAGES/*.po"):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        with po_path.open("rb") as po_file:
+            catalog = read_po(po_file)
+        with mo_path.open("wb") as mo_file:
+            write_mo(mo_file, catalog, use_fuzzy=False)
+        written.append(mo_path)
+    return written

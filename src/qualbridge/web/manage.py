@@ -1,0 +1,15 @@
+"""``python -m qualbridge.web.manage``: Django's management commands (migrate, audit_verify, ...)."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "qualbridge.web.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

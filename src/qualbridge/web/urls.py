@@ -1,0 +1,18 @@
+"""URL map: public pages, casework, accounts, the API and its docs."""
+
+from __future__ import annotations
+
+from django.urls import include, path
+
+from qualbridge.web import views
+from qualbridge.web.api.setup import api
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("", views.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("qualbridge.web.accounts.urls")),
+    path("api/", api.urls),
+    path("", include("qualbridge.web.explorer.urls")),
+    path("", include("qualbridge.web.cases.urls")),
+]
