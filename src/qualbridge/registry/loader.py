@@ -18,7 +18,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from qualbridge.errors import UnknownFramework, UnknownLevel, UnknownQualification
@@ -137,6 +136,8 @@ def parse_files(data_dir: Path = DATA_DIR) -> tuple[Registry, list[Problem]]:
     files = data_files(data_dir)
     registry = Registry(data_version=data_hash(files, data_dir))
     problems: list[Problem] = []
+    import yaml  # only needed when the compiled cache is missing or stale
+
     for path in files:
         rel = str(path.relative_to(data_dir))
         model = FILE_KINDS[path.parent.name]

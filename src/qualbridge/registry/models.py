@@ -27,7 +27,9 @@ LevelId = Annotated[str, Field(pattern=r"^[a-z0-9-]+:[A-Za-z0-9+.-]+$")]
 class Strict(BaseModel):
     """Base: unknown keys are errors, so a typo in a data file never passes silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: the validators are compiled on first validation, not at import, so that loading
+    # the registry from its compiled cache stays fast.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(Strict):
@@ -175,7 +177,7 @@ class LevelMapping(Fact):
     to: list[str] = Field(default_factory=list)
     match: MatchType
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Alignment(Fact):

@@ -2,9 +2,8 @@
 
 A user types what is on the certificate: "学士（工学）", "gakushi", "BSc (Hons)", "Licence pro". Every
 name, abbreviation and alias of every type is normalised once (NFKC, case, punctuation, spacing) into
-an index; a query is normalised the same way, with a bracketed specialisation ("（工学）",
-"(Hons) in Physics" keeps "hons") tried both with and without. Exact normalised matches score 100;
-otherwise rapidfuzz ranks the names, and a hit in the requested country outranks the rest.
+an index; a query is normalised the same way and tried as written (an exact match scores 100) and without a
+bracketed specialisation such as "（工学）" (99); otherwise rapidfuzz ranks the names (at most 98).
 """
 
 from __future__ import annotations
@@ -102,7 +101,8 @@ def search_qualifications(
     """Qualification types whose names match ``text``, best first (one hit per type)."""
     code = check_country(registry, country) if country else None
     index = _index_for(registry)
-    queries = dict.fromkeys(q for q in (normalise(text), normalise(without_specialisation(text))) if q)
+    full = normalise(text)
+    stripped = normalise(without_specialisation(text))
     best: dict[str, SearchHit] = {}
 
     def offer(pos: int, score: float) -> None:
@@ -112,12 +112,16 @@ def search_qualifications(
         if type_id not in best or best[type_id].score < score:
             best[type_id] = SearchHit(type_id, round(score, 1), name)
 
-    for query in queries:
+    # the whole name as written beats the name without its bracketed field ("学士（医学）" is the
+    # six-year bachelor's own name; plain "学士" is the four-year one), which beats any fuzzy match
+    for query, exact_score in ((full, 100.0), (stripped, 99.0)):
+        if not query:
+            continue
         for pos in index.exact.get(query, []):
-            offer(pos, 100.0)
+            offer(pos, exact_score)
         for _key, score, pos in process.extract(
             query, index.keys, scorer=fuzz.WRatio, limit=limit * 5, score_cutoff=70
         ):
-            offer(pos, min(float(score), 99.0))
+            offer(pos, min(float(score), 98.0))
     hits = sorted(best.values(), key=lambda h: (-h.score, h.type_id))
     return hits[:limit]
