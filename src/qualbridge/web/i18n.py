@@ -7,13 +7,13 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+WEB_DIR = Path(__file__).resolve().parent
 
 
-def compile_messages(locale_dir: Path = LOCALE_DIR) -> list[Path]:
-    """Write a fresh ``.mo`` beside every ``.po`` that is newer than it; return what was written."""
+def compile_messages(web_dir: Path = WEB_DIR) -> list[Path]:
+    """Write a fresh ``.mo`` beside every ``.po`` (project and app ``locale`` folders) newer than it."""
     written = []
-    for po_path in locale_dir.glob("*/LC_MESSAGES/*.po"):
+    for po_path in web_dir.glob("**/locale/*/LC_MESSAGES/*.po"):
         mo_path = po_path.with_suffix(".mo")
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue
