@@ -11,6 +11,7 @@ import sys
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from qualbridge.errors import QualbridgeError
 from qualbridge.registry.loader import DataError
@@ -64,12 +65,12 @@ def run() -> None:
     try:
         app(standalone_mode=False)
     except QualbridgeError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        err_console.print("[bold red]error:[/]", Text(str(exc)), highlight=False, soft_wrap=True, emoji=False)
         sys.exit(2)
     except DataError as exc:
         err_console.print("[bold red]The data files do not load:[/]", highlight=False)
         for problem in exc.problems:
-            err_console.print(f"  {problem}", highlight=False, soft_wrap=True)
+            err_console.print(Text(f"  {problem}"), highlight=False, soft_wrap=True, emoji=False)
         err_console.print("Run `qualbridge data check` for the full report.")
         sys.exit(1)
     except typer.Exit as exc:

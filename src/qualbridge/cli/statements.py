@@ -1,0 +1,131 @@
+"""``qualbridge statements``: sign a statement as a Verifiable Credential, and verify one.
+
+``verify`` prints the whole checklist (structure, contexts, signature, issuer key, status, validity
+period) and exits 1 when any check fails, 2 when the file cannot be read; nothing is fetched, so a
+status list is given as a file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from qualbridge.cli.keys import read_key_file
+from qualbridge.cli.output import console, print_json
+from qualbridge.statements.errors import InvalidCredential
+from qualbridge.statements.issue import issue_credential
+from qualbridge.statements.statuslist import StatusEntry
+from qualbridge.statements.verify import verify_credential
+
+app = typer.Typer(
+    help="Signed statements (W3C Verifiable Credentials 2.0, eddsa-rdfc-2022).", no_args_is_help=True
+)
+
+LABELS = {
+    "structure": "structure",
+    "contexts": "contexts",
+    "signature": "signature",
+    "issuer-key": "issuer key",
+    "status": "status",
+    "validity-period": "validity period",
+}
+
+
+def read_json(path: Path, what: str) -> Any:
+    """Parsed JSON of a file; an unreadable or malformed file is a typed error (exit 2)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidCredential(f"Cannot read {what} {str(path)!r}: {exc}.") from None
+    except json.JSONDecodeError as exc:
+        raise InvalidCredential(f"{what.capitalize()} {str(path)!r} is not JSON: {exc}.") from None
+
+
+def _trusted(pairs: list[str]) -> dict[str, list[str]]:
+    trusted: dict[str, list[str]] = {}
+    for pair in pairs:
+        issuer, sep, vm = pair.partition("=")
+        if not sep or not issuer or not vm:
+            raise InvalidCredential(f"--trust {pair!r} must be ISSUER=VERIFICATION_METHOD.")
+        trusted.setdefault(issuer, []).append(vm)
+    return trusted
+
+
+@app.command("verify")
+def verify(
+    file: Annotated[Path, typer.Argument(help="Signed statement (JSON-LD).")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print the checklist as JSON.")] = False,
+    status_list: Annotated[
+        list[Path] | None, typer.Option("--status-list", help="Bitstring status list credential file.")
+    ] = None,
+    trust: Annotated[
+        list[str] | None,
+        typer.Option("--trust", help="ISSUER=VERIFICATION_METHOD: a key known to belong to an issuer."),
+    ] = None,
+) -> None:
+    """Verify a signed statement; list every check; exit 1 if any fails."""
+    doc = read_json(file, "statement")
+    lists: dict[str, Any] = {}
+    for path in status_list or []:
+        listed = read_json(path, "status list")
+        if not isinstance(listed, dict) or not isinstance(listed.get("id"), str):
+            raise InvalidCredential(f"Status list {str(path)!r} is not a credential with an id.")
+        lists[listed["id"]] = listed
+    result = verify_credential(doc, status_lists=lists, trusted_keys=_trusted(trust or []))
+    if json_out:
+        print_json(result.to_json())
+    else:
+        table = Table(title=Text(f"Verification of {file.name}"), show_lines=False)
+        table.add_column("check")
+        table.add_column("result")
+        table.add_column("finding", overflow="fold")
+        for finding in result.findings:
+            mark = "[green]pass[/]" if finding.ok else "[bold red]FAIL[/]"
+            table.add_row(LABELS.get(finding.check, finding.check), mark, Text(finding.message))
+        console.print(table)
+        verdict = "[green]verified[/]" if result.ok else "[bold red]not verified[/]"
+        console.print(
+            f"{verdict}: {len(result.findings) - len(result.failed)} of {len(result.findings)} checks pass"
+        )
+    if not result.ok:
+        raise SystemExit(1)
+
+
+@app.command("sign")
+def sign_statement(
+    claims_file: Annotated[Path, typer.Argument(help="JSON object of claims (the credentialSubject).")],
+    key: Annotated[Path, typer.Option("--key", help="Multikey key file (from `keys generate`).")],
+    out: Annotated[Path | None, typer.Option("--out", help="Write here instead of printing.")] = None,
+    issuer: Annotated[
+        str | None, typer.Option("--issuer", help="Issuer id (default: the key's did:key).")
+    ] = None,
+    status_list_url: Annotated[
+        str | None, typer.Option("--status-list-url", help="URL of the status list credential.")
+    ] = None,
+    status_index: Annotated[
+        int | None, typer.Option("--status-index", help="Index in the status list.")
+    ] = None,
+    valid_until: Annotated[str | None, typer.Option("--valid-until", help="XMLSchema dateTime.")] = None,
+) -> None:
+    """Sign claims as a RecognitionStatement Verifiable Credential."""
+    claims = read_json(claims_file, "claims file")
+    pair = read_key_file(key)
+    status = None
+    if (status_list_url is None) != (status_index is None):
+        raise InvalidCredential("Give --status-list-url and --status-index together.")
+    if status_list_url is not None and status_index is not None:
+        status = StatusEntry(status_list_url, status_index)
+    signed = issue_credential(claims, pair, issuer or pair.did, status, valid_until=valid_until)
+    if out is None:
+        print_json(signed)
+        return
+    try:
+        out.write_text(json.dumps(signed, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise InvalidCredential(f"Cannot write {str(out)!r}: {exc.strerror}.") from None
+    console.print(Text(f"Wrote {out}"))

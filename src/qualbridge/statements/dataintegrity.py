@@ -1,0 +1,170 @@
+"""Data Integrity proofs with the ``eddsa-rdfc-2022`` cryptosuite (W3C vc-di-eddsa).
+
+Signing, per the cryptosuite: canonicalise the proof configuration (the proof options with the
+document's ``@context``) and the unsecured document with RDFC-1.0 (pyld's URDNA2015, N-Quads out),
+hash each with SHA-256, concatenate ``hash(proof config) || hash(document)``, sign those 64 bytes with
+Ed25519 and encode the signature as base58btc multibase (``proofValue``, ``z...``). Verification
+redoes the same from the signed document. Every JSON-LD step uses the offline loader.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from pyld import jsonld
+
+from qualbridge.statements.documentloader import pyld_options
+from qualbridge.statements.errors import InvalidCredential, InvalidKey, UnknownContext
+from qualbridge.statements.multikey import (
+    KeyPair,
+    multibase_b58_decode,
+    multibase_b58_encode,
+    resolve_verification_method,
+)
+
+PROOF_TYPE = "DataIntegrityProof"
+CRYPTOSUITE = "eddsa-rdfc-2022"
+KeyResolver = Callable[[str], KeyPair]
+
+
+def xsd_datetime(moment: datetime | None = None) -> str:
+    """``2023-02-24T23:36:38Z``: an XMLSchema dateTime in UTC, to the second."""
+    moment = (moment or datetime.now(UTC)).astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def unwrap_jsonld_error(exc: BaseException) -> BaseException:
+    """The qualbridge error behind a pyld error (pyld wraps whatever the loader raised)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, UnknownContext):
+            return current
+        details = getattr(current, "details", None)
+        cause = details.get("cause") if isinstance(details, dict) else None
+        current = cause if isinstance(cause, BaseException) else (current.__cause__ or current.__context__)
+    return exc
+
+
+def canonicalize(document: Mapping[str, Any]) -> str:
+    """RDFC-1.0 canonical N-Quads of a JSON-LD document (offline)."""
+    try:
+        result = jsonld.normalize(
+            copy.deepcopy(dict(document)),
+            pyld_options(algorithm="URDNA2015", format="application/n-quads"),
+        )
+    except jsonld.JsonLdError as exc:
+        inner = unwrap_jsonld_error(exc)
+        if isinstance(inner, UnknownContext):
+            raise inner from None
+        raise InvalidCredential(
+            f"The document is not valid JSON-LD: {getattr(exc, 'args', [exc])[0]}"
+        ) from None
+    if not isinstance(result, str):
+        raise InvalidCredential("Canonicalisation did not produce N-Quads.")
+    return result
+
+
+def hash_data(canonical_proof_config: str, canonical_document: str) -> bytes:
+    """``SHA-256(proof config) || SHA-256(document)``: the 64 bytes that are signed."""
+    return (
+        hashlib.sha256(canonical_proof_config.encode("utf-8")).digest()
+        + hashlib.sha256(canonical_document.encode("utf-8")).digest()
+    )
+
+
+def proof_configuration(document: Mapping[str, Any], proof_options: Mapping[str, Any]) -> dict[str, Any]:
+    """The proof options without ``proofValue``, carrying the document's ``@context``."""
+    config = {k: copy.deepcopy(v) for k, v in proof_options.items() if k not in ("proofValue", "@context")}
+    if config.get("type") != PROOF_TYPE or config.get("cryptosuite") != CRYPTOSUITE:
+        raise InvalidCredential(
+            f"Proof type {config.get('type')!r} / cryptosuite {config.get('cryptosuite')!r} is not "
+            f"{PROOF_TYPE!r} / {CRYPTOSUITE!r}."
+        )
+    created = config.get("created")
+    if created is not None and not _is_datetime(created):
+        raise InvalidCredential(f"Proof 'created' {created!r} is not an XMLSchema dateTime.")
+    config["@context"] = copy.deepcopy(proof_options.get("@context", document.get("@context")))
+    return config
+
+
+def _is_datetime(value: Any) -> bool:
+    if not isinstance(value, str) or "T" not in value:
+        return False
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def create_proof(
+    document: Mapping[str, Any],
+    key: KeyPair,
+    *,
+    created: str | None = None,
+    verification_method: str | None = None,
+    proof_purpose: str = "assertionMethod",
+) -> dict[str, Any]:
+    """A ``DataIntegrityProof`` over ``document`` (which must not carry a proof yet)."""
+    if "proof" in document:
+        raise InvalidCredential("The document already has a proof; sign the unsecured document.")
+    options: dict[str, Any] = {
+        "type": PROOF_TYPE,
+        "cryptosuite": CRYPTOSUITE,
+        "created": created or xsd_datetime(),
+        "verificationMethod": verification_method or key.verification_method,
+        "proofPurpose": proof_purpose,
+    }
+    config = proof_configuration(document, options)
+    signature = key.sign(hash_data(canonicalize(config), canonicalize(document)))
+    return {**options, "proofValue": multibase_b58_encode(signature)}
+
+
+def sign(document: Mapping[str, Any], key: KeyPair, **options: Any) -> dict[str, Any]:
+    """``document`` with an ``eddsa-rdfc-2022`` proof added (the input is not modified)."""
+    return {**copy.deepcopy(dict(document)), "proof": create_proof(document, key, **options)}
+
+
+def split_proof(secured: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(unsecured document, proof) of a secured document with a single proof."""
+    proof = secured.get("proof")
+    if not isinstance(proof, Mapping):
+        kind = "a proof set" if isinstance(proof, list) else "no proof"
+        raise InvalidCredential(f"The document has {kind}; exactly one proof object is expected.")
+    unsecured = {k: copy.deepcopy(v) for k, v in secured.items() if k != "proof"}
+    return unsecured, dict(proof)
+
+
+def verify_proof(
+    secured: Mapping[str, Any], *, resolve_key: KeyResolver = resolve_verification_method
+) -> bool:
+    """Whether the document's ``eddsa-rdfc-2022`` signature is valid.
+
+    Malformed proofs, unknown contexts and unresolvable keys raise typed errors; a well-formed
+    proof that does not match the document returns False.
+    """
+    unsecured, proof = split_proof(secured)
+    proof_context = proof.get("@context")
+    if proof_context is not None:
+        doc_context = unsecured.get("@context")
+        wanted = proof_context if isinstance(proof_context, list) else [proof_context]
+        have = doc_context if isinstance(doc_context, list) else [doc_context]
+        if have[: len(wanted)] != wanted:
+            raise InvalidCredential("The proof's @context does not start the document's @context.")
+        unsecured["@context"] = proof_context
+    value = proof.get("proofValue")
+    try:
+        signature = multibase_b58_decode(str(value), "proofValue")
+    except InvalidKey as exc:
+        raise InvalidCredential(str(exc)) from None
+    if len(signature) != 64:
+        raise InvalidCredential(f"proofValue decodes to {len(signature)} bytes; an Ed25519 signature has 64.")
+    config = proof_configuration(unsecured, proof)
+    key = resolve_key(str(proof.get("verificationMethod")))
+    return key.verify(signature, hash_data(canonicalize(config), canonicalize(unsecured)))

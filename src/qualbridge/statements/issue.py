@@ -1,0 +1,88 @@
+"""Issuing a statement as a signed W3C Verifiable Credential 2.0.
+
+The claims (what the statement says about the holder's qualification) become the
+``credentialSubject`` of a ``RecognitionStatement`` credential under the VC 2.0 context and the
+qualbridge statement context, optionally with a Bitstring Status List entry so it can be revoked,
+and are signed with Ed25519 (``eddsa-rdfc-2022``). A claim whose name the contexts do not define is
+refused before signing, since the signature would not cover it.
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from qualbridge.statements.contextcheck import undefined_terms
+from qualbridge.statements.dataintegrity import sign, xsd_datetime
+from qualbridge.statements.documentloader import CREDENTIALS_V2, QUALBRIDGE_V1
+from qualbridge.statements.errors import InvalidCredential, UndefinedTerms
+from qualbridge.statements.multikey import KeyPair
+from qualbridge.statements.statuslist import StatusEntry
+from qualbridge.statements.verify import structure_problems
+
+STATEMENT_TYPE = "RecognitionStatement"
+
+
+def build_credential(
+    claims: Mapping[str, Any],
+    issuer: str,
+    *,
+    status: StatusEntry | None = None,
+    credential_id: str | None = None,
+    valid_from: datetime | str | None = None,
+    valid_until: datetime | str | None = None,
+    name: str | None = None,
+    description: str | None = None,
+    extra_types: Sequence[str] = (),
+) -> dict[str, Any]:
+    """The unsigned credential for ``claims`` (checked: every term is defined)."""
+    if not isinstance(claims, Mapping) or not claims:
+        raise InvalidCredential("Claims must be a non-empty JSON object (the credentialSubject).")
+    if "@context" in claims:
+        raise InvalidCredential("Claims may not carry their own @context.")
+    doc: dict[str, Any] = {
+        "@context": [CREDENTIALS_V2, QUALBRIDGE_V1],
+        "id": credential_id or f"urn:uuid:{uuid.uuid4()}",
+        "type": ["VerifiableCredential", STATEMENT_TYPE, *extra_types],
+        "issuer": issuer,
+        "validFrom": valid_from if isinstance(valid_from, str) else xsd_datetime(valid_from),
+    }
+    if valid_until is not None:
+        doc["validUntil"] = valid_until if isinstance(valid_until, str) else xsd_datetime(valid_until)
+    if name:
+        doc["name"] = name
+    if description:
+        doc["description"] = description
+    doc["credentialSubject"] = copy.deepcopy(dict(claims))
+    if status is not None:
+        doc["credentialStatus"] = status.to_json()
+    problems = [p for p in structure_problems(doc) if "proof" not in p]
+    if problems:
+        raise InvalidCredential("Cannot issue: " + "; ".join(problems) + ".")
+    bad = undefined_terms(doc)
+    if bad:
+        raise UndefinedTerms(bad)
+    return doc
+
+
+def issue_credential(
+    claims: Mapping[str, Any],
+    key: KeyPair,
+    issuer: str,
+    status: StatusEntry | None = None,
+    *,
+    created: str | None = None,
+    **options: Any,
+) -> dict[str, Any]:
+    """Build and sign a statement credential; ``options`` go to :func:`build_credential`.
+
+    When ``issuer`` is a ``did:key`` it must be the signing key's own, or no verifier could tie
+    the signature to the issuer.
+    """
+    if issuer.startswith("did:key:") and issuer != key.did:
+        raise InvalidCredential(f"Issuer {issuer} is a did:key but the signing key is {key.did}.")
+    doc = build_credential(claims, issuer, status=status, **options)
+    return sign(doc, key, created=created)
