@@ -31,8 +31,8 @@ run: install
 	$(BIN)/qualbridge frameworks list
 
 lint: install
-	$(BIN)/ruff check src tests bench scripts
-	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/ruff check $(wildcard src tests bench scripts examples)
+	$(BIN)/ruff format --check $(wildcard src tests bench scripts examples)
 
 typecheck: install
 	$(BIN)/mypy
