@@ -67,6 +67,16 @@ class UnknownCountry(UnknownId):
     kind = "country"
 
 
+class UnknownScale(UnknownId):
+    code = "unknown-scale"
+    kind = "grading scale"
+
+
+class UnknownCreditSystem(UnknownId):
+    code = "unknown-credit-system"
+    kind = "credit system"
+
+
 class AmbiguousQualification(QualbridgeError):
     """A name that matches several qualification types equally well: never pick one silently."""
 
@@ -95,3 +105,18 @@ class InvalidCredits(QualbridgeError):
 
 class InvalidCaseFile(QualbridgeError):
     code = "invalid-case-file"
+
+
+class CaseFieldError(InvalidCaseFile):
+    """One field of a case file is missing or wrong; the message starts with its path."""
+
+    code = "invalid-case-field"
+
+    def __init__(self, field: str, message: str, *, suggestions: Iterable[str] = ()) -> None:
+        self.field = field
+        super().__init__(f"{field}: {message}", suggestions=suggestions)
+
+
+class UnknownPolicy(UnknownId):
+    code = "unknown-policy"
+    kind = "recognition policy"

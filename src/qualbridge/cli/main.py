@@ -81,7 +81,14 @@ def run() -> None:
     except Exception as exc:  # click usage errors
         import click
 
-        if isinstance(exc, click.ClickException):
-            exc.show()
+        click_errors: tuple[type[Exception], ...] = (click.ClickException,)
+        try:  # typer >= 0.20 vendors click as typer._click
+            from typer._click.exceptions import ClickException as TyperClickException
+
+            click_errors += (TyperClickException,)
+        except ImportError:
+            pass
+        if isinstance(exc, click_errors):
+            exc.show()  # type: ignore[attr-defined]
             sys.exit(2)
         raise

@@ -31,11 +31,10 @@ def prepare() -> None:
     compile_messages()
     django.setup()
     call_command("migrate", verbosity=0, interactive=False)
-    try:
-        from qualbridge.web.demo import seed_if_empty
-    except ImportError:
-        return
-    for line in seed_if_empty():
+    import importlib
+
+    demo = importlib.import_module("qualbridge.web.demo")
+    for line in demo.seed_if_empty():
         console.print(line)
 
 

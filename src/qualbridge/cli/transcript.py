@@ -1,0 +1,158 @@
+"""``qualbridge transcript convert``: a CSV of courses to converted grades, a credit-weighted average
+and total credits, streamed (a progress bar on large files; memory stays flat)."""
+
+from __future__ import annotations
+
+import json as jsonlib
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+from rich.table import Table
+
+from qualbridge.cli.grades import parse_table
+from qualbridge.cli.output import console
+from qualbridge.credits import convert as convert_credits
+from qualbridge.errors import QualbridgeError
+from qualbridge.grades import METHOD_NAMES, convert, get_scale
+from qualbridge.grades.transcript import CourseResult, TranscriptSummary, convert_rows, read_csv
+
+app = typer.Typer(help="Convert a transcript (CSV of courses: name, credits, grade).", no_args_is_help=True)
+
+PROGRESS_BYTES = 1_000_000  # show a progress bar from this file size up
+SHOWN = 25  # courses listed in the readable output
+
+
+@app.callback()
+def _group() -> None:
+    """Convert a transcript (CSV of courses: name, credits, grade)."""
+
+
+def _credits(summary: TranscriptSummary, system: str | None, target: str) -> dict[str, Any] | None:
+    if system is None:
+        return None
+    total = convert_credits(summary.total_credits, system, target).as_json()
+    earned = convert_credits(summary.earned_credits, system, target).as_json()
+    return {"system": system, "to": target, "total": total, "earned": earned}
+
+
+@app.command("convert")
+def convert_transcript(
+    file: Annotated[Path, typer.Argument(help="CSV: name,credits,grade (a header row is optional)")],
+    from_scale: Annotated[str, typer.Option("--from", help="Grading scale of the transcript.")],
+    to_scale: Annotated[str, typer.Option("--to", help="Target grading scale.")],
+    credits: Annotated[str | None, typer.Option("--credits", help="Credit system of the transcript.")] = None,
+    to_credits: Annotated[str, typer.Option("--to-credits", help="Target credit system.")] = "ects",
+    method: Annotated[
+        str | None, typer.Option("--method", help=f"One of: {', '.join(METHOD_NAMES)}.")
+    ] = None,
+    from_table: Annotated[
+        str | None, typer.Option("--from-table", help="Source grading table GRADE=PERCENT,...")
+    ] = None,
+    to_table: Annotated[
+        str | None, typer.Option("--to-table", help="Target grading table GRADE=PERCENT,...")
+    ] = None,
+    json: Annotated[bool, typer.Option("--json", help="Print one JSON object (streamed).")] = False,
+) -> None:
+    """Convert every course, average in the target scale weighted by credits, total the credits."""
+    if not file.is_file():
+        raise QualbridgeError(
+            f"No transcript file at {str(file)!r}: give the path of a CSV file (name,credits,grade)."
+        )
+    src, tgt = get_scale(from_scale), get_scale(to_scale)
+    if credits is not None:
+        convert_credits(0, credits, to_credits)  # unknown systems fail before the file is read
+    summary = TranscriptSummary(src.id, tgt.id, method or "")
+    tables = {
+        "from_table": parse_table(from_table, "--from-table"),
+        "to_table": parse_table(to_table, "--to-table"),
+    }
+    shown: list[CourseResult] = []
+    with ExitStack() as stack:
+        if file.stat().st_size >= PROGRESS_BYTES:
+            progress = stack.enter_context(
+                Progress(
+                    TextColumn("converting"),
+                    BarColumn(),
+                    TransferSpeedColumn(),
+                    TimeRemainingColumn(),
+                    console=Console(stderr=True),
+                    transient=True,
+                )
+            )
+            fh = stack.enter_context(progress.open(file, "r", encoding="utf-8-sig", newline=""))
+        else:
+            fh = stack.enter_context(file.open("r", encoding="utf-8-sig", newline=""))
+        rows, line_of = read_csv(fh)
+        results = convert_rows(rows, src, tgt, method=method, summary=summary, line_of=line_of, **tables)
+        if json:
+            out = sys.stdout
+            out.write('{"courses": [')
+            sep = "\n  "
+            for item in results:
+                if isinstance(item, CourseResult):
+                    out.write(sep + jsonlib.dumps(item.as_json(), ensure_ascii=False))
+                    sep = ",\n  "
+        else:
+            for item in results:
+                if isinstance(item, CourseResult) and len(shown) < SHOWN:
+                    shown.append(item)
+    summary.credits = _credits(summary, credits, to_credits)
+    if json:
+        body = jsonlib.dumps(summary.as_json(), ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write('\n], "summary": ' + body + "}\n")
+        return
+    _print_readable(summary, shown)
+
+
+def _print_readable(summary: TranscriptSummary, shown: list[CourseResult]) -> None:
+    table = Table(
+        title=f"{summary.converted} of {summary.rows} courses: {summary.from_scale} → {summary.to_scale}"
+    )
+    for col in ("line", "course", "credits", "grade", "converted", "passed"):
+        table.add_column(col)
+    for c in shown:
+        table.add_row(
+            str(c.line),
+            c.name,
+            f"{c.credits:g}",
+            c.grade,
+            f"{c.value:g}" + (f" ({c.label})" if c.label else ""),
+            "yes" if c.passed else "[red]no[/]",
+        )
+    if summary.converted > len(shown):
+        table.add_row("…", f"{summary.converted - len(shown)} more", "", "", "", "")
+    console.print(table)
+    if shown:
+        example = convert(shown[0].grade, summary.from_scale, summary.to_scale, summary.method)
+        console.print(f"method: {example.method_name}", highlight=False)
+        console.print(f"formula (first course): {example.formula}", highlight=False)
+    if summary.average is not None:
+        label = f" ({summary.average_label})" if summary.average_label else ""
+        console.print(
+            f"[bold]credit-weighted average:[/] {summary.average:g}{label} on {summary.to_scale} "
+            f"(source average {summary.source_average:g} on {summary.from_scale})",
+            highlight=False,
+        )
+    console.print(
+        f"credits: {summary.total_credits:g} in total, {summary.earned_credits:g} earned "
+        f"({summary.failed_courses} failed courses)",
+        highlight=False,
+    )
+    if summary.credits:
+        for key in ("total", "earned"):
+            c = summary.credits[key]
+            console.print(
+                f"{key} in {c['to']}: {c['value']:g} (range {c['low']:g}–{c['high']:g}; {c['formula']})",
+                highlight=False,
+            )
+    if summary.error_count:
+        console.print(f"[yellow]{summary.error_count} rows could not be read:[/]")
+        for err in summary.errors[:20]:
+            console.print(f"  line {err.line}: {err.message}", highlight=False)
+        if summary.error_count > 20:
+            console.print(f"  … and {summary.error_count - 20} more (see --json)")

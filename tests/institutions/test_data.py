@@ -1,0 +1,51 @@
+"""The shipped data: it loads, every fact names a known source, and the counts are what the report says."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from qualbridge.institutions.loader import DATA_DIR, data_files, load_file
+from qualbridge.institutions.models import RecognitionStatus
+
+
+def test_every_file_loads_and_sources_resolve():
+    for path in data_files(DATA_DIR):
+        data = load_file(path)
+        assert data.institutions, path.name
+        for inst in data.institutions:
+            key = inst.source or data.source
+            assert key in data.sources, (path.name, inst.id)
+
+
+def test_ids_are_unique_across_files():
+    ids = Counter(i.id for p in data_files(DATA_DIR) for i in load_file(p).institutions)
+    assert [i for i, n in ids.items() if n > 1] == []
+
+
+def test_japanese_universities_are_named_in_three_forms_and_recognised_by_mext(shipped):
+    jp = shipped.by_country("JP")
+    assert len(jp) >= 30
+    for inst in jp:
+        assert inst.official_lang == "ja" and inst.official_name.endswith("大学")
+        assert inst.names.get("ja-Latn") and inst.romanisation_generated
+        assert inst.names.get("en")
+        assert inst.identifiers["mext"].startswith("F1")
+        assert inst.recognition.status is RecognitionStatus.RECOGNISED
+        assert inst.recognition.body == {"en": "MEXT"}
+
+
+def test_at_least_ten_other_countries(shipped):
+    countries = {i.country for i in shipped.by_id.values()} - {"JP"}
+    assert len(countries) >= 10
+
+
+def test_mills_are_never_recognised(shipped):
+    mills = [i for i in shipped.by_id.values() if i.is_mill]
+    assert mills
+    assert all(m.recognition.status is RecognitionStatus.NOT_RECOGNISED for m in mills)
+
+
+def test_unverified_samples_say_so(shipped):
+    for inst in shipped.by_id.values():
+        if inst.country not in {"JP"} and not inst.is_mill:
+            assert inst.verified is False and inst.recognition.verified is False
