@@ -11,7 +11,11 @@ import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
-from qualbridge.registry.loader import DATA_DIR, Problem, Registry, parse_files
+from pydantic import BaseModel, ValidationError
+
+from qualbridge.registry.credits import CreditSystem
+from qualbridge.registry.grading import GradingFile
+from qualbridge.registry.loader import DATA_DIR, Problem, Registry, parse_files, read_yaml
 from qualbridge.registry.models import Alignment, Framework, MatchType, QualificationTypes, Source
 from qualbridge.registry.search import normalise
 
@@ -19,9 +23,47 @@ from qualbridge.registry.search import normalise
 def check(data_dir: Path = DATA_DIR) -> tuple[Registry, list[Problem]]:
     """Parse everything under ``data_dir`` and return the registry with every problem found."""
     registry, problems = parse_files(data_dir)
+    credit_systems = set(_validate_folder(data_dir, "credit", CreditSystem, problems))
+    _validate_folder(data_dir, "grading", GradingFile, problems)
     for rule in (_framework_rules, _alignment_rules, _qualification_rules):
         problems.extend(rule(registry))
+    problems.extend(_credit_references(registry, credit_systems))
     return registry, problems
+
+
+#: data folders read by their own modules (grades, credits), validated here all the same
+OTHER_KINDS: dict[str, type[BaseModel]] = {"grading": GradingFile, "credit": CreditSystem}
+
+
+def _validate_folder(data_dir: Path, folder: str, model: type[BaseModel], problems: list[Problem]) -> list[str]:
+    """Validate every file of one folder against its model; return the file stems that pass."""
+    valid = []
+    for path in sorted((data_dir / folder).glob("*.yaml")):
+        rel = str(path.relative_to(data_dir))
+        try:
+            model.model_validate(read_yaml(path))
+        except ValidationError as exc:
+            for err in exc.errors():
+                problems.append(Problem(rel, ".".join(str(p) for p in err["loc"]), err["msg"]))
+            continue
+        except ValueError as exc:
+            problems.append(Problem(rel, "", str(exc)))
+            continue
+        valid.append(path.stem)
+    return valid
+
+
+def _credit_references(registry: Registry, credit_systems: set[str]) -> Iterator[Problem]:
+    if not credit_systems:  # a data folder without credit systems (test fixtures) has nothing to check
+        return
+    for code, qfile in registry.qualification_files.items():
+        for i, qt in enumerate(qfile.types):
+            if qt.credits and qt.credits.system not in credit_systems:
+                yield Problem(
+                    registry.files[f"qualifications {code}"],
+                    f"types[{i}].credits.system",
+                    f"unknown credit system {qt.credits.system!r}; defined: {', '.join(sorted(credit_systems))}",
+                )
 
 
 def _source_problems(

@@ -131,20 +131,29 @@ def data_hash(files: list[Path], data_dir: Path = DATA_DIR) -> str:
     return digest.hexdigest()[:16]
 
 
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file (libyaml when available); a syntax error becomes a ValueError."""
+    import yaml  # only needed when the compiled cache is missing or stale
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    except yaml.YAMLError as exc:
+        raise ValueError(f"not valid YAML: {exc}") from None
+
+
 def parse_files(data_dir: Path = DATA_DIR) -> tuple[Registry, list[Problem]]:
     """Parse and index every data file; schema problems are collected, not raised."""
     files = data_files(data_dir)
     registry = Registry(data_version=data_hash(files, data_dir))
     problems: list[Problem] = []
-    import yaml  # only needed when the compiled cache is missing or stale
-
     for path in files:
         rel = str(path.relative_to(data_dir))
         model = FILE_KINDS[path.parent.name]
         try:
-            raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            problems.append(Problem(rel, "", f"not valid YAML: {exc}"))
+            raw = read_yaml(path)
+        except ValueError as exc:
+            problems.append(Problem(rel, "", str(exc)))
             continue
         try:
             item = model.model_validate(raw)

@@ -16,8 +16,10 @@ SCHEMA_DIR = DATA_DIR / "schema"
 
 def generated() -> dict[str, str]:
     """File name -> schema text for each kind of data file."""
+    from qualbridge.registry.check import OTHER_KINDS
+
     out = {}
-    for kind, model in FILE_KINDS.items():
+    for kind, model in {**FILE_KINDS, **OTHER_KINDS}.items():
         schema = model.model_json_schema(by_alias=True)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["$id"] = f"https://qualbridge.org/schema/{kind}.schema.json"

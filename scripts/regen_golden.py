@@ -1,0 +1,85 @@
+"""Regenerate the golden comparison tables in ``tests/compare/golden``.
+
+    .venv/bin/python scripts/regen_golden.py          # rewrite every table
+    .venv/bin/python scripts/regen_golden.py --check  # exit 1 if any table would change
+
+Each file is the level-by-level table of one framework pair, exactly as ``qualbridge compare --matrix A B``
+prints it. After a change to the engine or the data, run this and review the diff of the golden files
+like any other change: every changed line is a changed answer.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from qualbridge.compare.engine import Engine
+from qualbridge.compare.matrix import matrix_rows, render_table
+from qualbridge.registry.loader import parse_files
+
+GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "compare" / "golden"
+
+#: the framework pairs kept as snapshots (source, target)
+PAIRS = [
+    ("nz-nzqcf", "eu-eqf"),
+    ("eu-eqf", "nz-nzqcf"),
+    ("gb-scqf", "eu-eqf"),
+    ("gb-rqf", "eu-eqf"),
+    ("gb-rqf", "gb-scqf"),
+    ("gb-scqf", "ie-nfq"),
+    ("ie-nfq", "eu-eqf"),
+    ("ie-nfq", "nz-nzqcf"),
+    ("nz-nzqcf", "ie-nfq"),
+    ("nz-nzqcf", "hk-qf"),
+    ("au-aqf", "nz-nzqcf"),
+    ("au-aqf", "eu-eqf"),
+    ("jp-jeqf", "eu-eqf"),
+    ("jp-jeqf", "gb-scqf"),
+    ("de-dqr", "eu-eqf"),
+    ("de-dqr", "gb-rqf"),
+    ("fr-nqf", "de-dqr"),
+    ("gb-fheq", "ehea-qf"),
+    ("ehea-qf", "eu-eqf"),
+    ("ie-nfq", "ehea-qf"),
+    ("at-nqr", "ch-nqf"),
+    ("my-mqf", "asean-aqrf"),
+    ("ph-pqf", "id-kkni"),
+    ("eu-eqf", "isced-2011"),
+    ("jp-jeqf", "isced-2011"),
+]
+
+
+def golden_name(a: str, b: str) -> str:
+    return f"{a}__{b}.txt"
+
+
+def render(engine: Engine, a: str, b: str) -> str:
+    return f"# qualbridge compare --matrix {a} {b}\n" + render_table(a, b, matrix_rows(engine, a, b))
+
+
+def main(argv: list[str]) -> int:
+    registry, problems = parse_files()
+    if problems:
+        print("the data files do not load:", *problems, sep="\n  ")
+        return 2
+    engine = Engine(registry)
+    check = "--check" in argv
+    changed = []
+    GOLDEN.mkdir(parents=True, exist_ok=True)
+    for a, b in PAIRS:
+        if a not in registry.frameworks or b not in registry.frameworks:
+            print(f"skipped {a} {b}: not in the data")
+            continue
+        path = GOLDEN / golden_name(a, b)
+        text = render(engine, a, b)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            changed.append(path.name)
+            if not check:
+                path.write_text(text, encoding="utf-8")
+    verb = "would change" if check else "rewritten"
+    print(f"{len(changed)} of {len(PAIRS)} tables {verb}: {', '.join(changed) or '-'}")
+    return 1 if check and changed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
