@@ -3,17 +3,8 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
-
-def qb(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from qualbridge.cli.main import run; run()", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+from tests.helpers import run_cli as qb
 
 
 def test_frameworks_list_json() -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -12,15 +10,7 @@ import pytest
 
 from qualbridge.compare import matrix, render_svg
 from qualbridge.registry.loader import Registry
-
-
-def qb(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from qualbridge.cli.main import run; run()", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.helpers import run_cli as qb
 
 
 def test_json_answer_has_the_promised_keys() -> None:

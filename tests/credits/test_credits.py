@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +10,7 @@ from hypothesis import strategies as st
 
 from qualbridge.credits import UnknownCreditMethod, convert, get_system, load_systems
 from qualbridge.errors import InvalidCredits, UnknownCreditSystem
+from tests.helpers import run_cli as qb
 
 REQUIRED = [
     "ects",
@@ -91,15 +90,6 @@ def test_unknown_system_and_method() -> None:
     assert "jp-tani" in str(err.value)
     with pytest.raises(UnknownCreditMethod):
         convert(10, "jp-tani", "ects", "guess")
-
-
-def qb(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from qualbridge.cli.main import run; run()", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def test_cli_json_and_errors() -> None:

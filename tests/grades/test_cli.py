@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-
-def qb(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from qualbridge.cli.main import run; run()", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+from tests.helpers import run_cli as qb
 
 
 def test_convert_json_has_the_promised_fields() -> None:

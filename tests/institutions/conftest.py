@@ -17,7 +17,7 @@ def shipped() -> InstitutionRegistry:
 
 @pytest.fixture
 def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("QUALBRIDGE_DATA_HOME", str(tmp_path))
+    monkeypatch.setenv("QUALBRIDGE_DATA_DIR", str(tmp_path))
     loader._CACHE.clear()
     yield tmp_path
     loader._CACHE.clear()

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.helpers import run_cli
 
 
 def run(*args: str, env_home: Path) -> subprocess.CompletedProcess[str]:
-    import os
-
-    env = {**os.environ, "QUALBRIDGE_DATA_HOME": str(env_home)}
-    code = "from qualbridge.cli.main import run; run()"
-    return subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120
-    )
+    return run_cli(*args, env={"QUALBRIDGE_DATA_DIR": str(env_home)})
 
 
 def test_match_json(tmp_path):

@@ -4,26 +4,25 @@ Shipped data lives in ``qualbridge/data/institutions``: one YAML file per countr
 e.g. ``mills.yaml``), or, for long lists, a compact CSV (columns as in
 :mod:`qualbridge.institutions.importers`) with a YAML sidecar ``<name>.sources.yaml`` holding the
 sources and the defaults. ``qualbridge institutions import`` writes validated imports to the
-user's data folder (``$QUALBRIDGE_DATA_HOME`` or the platform's user data dir), read after the
+user's data folder (``$QUALBRIDGE_DATA_DIR``, see :mod:`qualbridge.paths`), read after the
 shipped data; an imported institution with a shipped id replaces it.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import pycountry
 import yaml
-from platformdirs import user_data_dir
 from pydantic import ValidationError
 
 from qualbridge.errors import UnknownCountry, UnknownId
 from qualbridge.institutions.importers import InvalidInstitutionFile, RowProblem, read_csv
 from qualbridge.institutions.matcher import Matcher, MatchResult
 from qualbridge.institutions.models import Institution, InstitutionFile
+from qualbridge.paths import data_dir
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "institutions"
 
@@ -35,8 +34,7 @@ class UnknownInstitution(UnknownId):
 
 def user_dir() -> Path:
     """Where imports are kept."""
-    base = os.environ.get("QUALBRIDGE_DATA_HOME") or user_data_dir("qualbridge")
-    return Path(base) / "institutions"
+    return data_dir() / "institutions"
 
 
 def load_file(path: Path) -> InstitutionFile:

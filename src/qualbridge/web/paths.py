@@ -8,15 +8,10 @@ from __future__ import annotations
 
 import os
 import secrets
-from pathlib import Path
 
-from platformdirs import user_data_dir
+from qualbridge.paths import data_dir
 
-
-def data_dir() -> Path:
-    path = Path(os.environ.get("QUALBRIDGE_DATA_DIR") or user_data_dir("qualbridge"))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+__all__ = ["data_dir", "secret_key"]
 
 
 def secret_key() -> str:
