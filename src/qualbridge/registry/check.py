@@ -35,7 +35,9 @@ def check(data_dir: Path = DATA_DIR) -> tuple[Registry, list[Problem]]:
 OTHER_KINDS: dict[str, type[BaseModel]] = {"grading": GradingFile, "credit": CreditSystem}
 
 
-def _validate_folder(data_dir: Path, folder: str, model: type[BaseModel], problems: list[Problem]) -> list[str]:
+def _validate_folder(
+    data_dir: Path, folder: str, model: type[BaseModel], problems: list[Problem]
+) -> list[str]:
     """Validate every file of one folder against its model; return the file stems that pass."""
     valid = []
     for path in sorted((data_dir / folder).glob("*.yaml")):
