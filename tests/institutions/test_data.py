@@ -24,16 +24,17 @@ def test_ids_are_unique_across_files():
 
 def test_japanese_universities_are_named_in_three_forms_and_recognised_by_mext(shipped):
     jp = shipped.by_country("JP")
-    assert len(jp) >= 30
+    assert len(jp) >= 800
     for inst in jp:
-        assert inst.official_lang == "ja" and inst.official_name.endswith("大学")
+        assert inst.official_lang == "ja" and ("大学" in inst.official_name or "大學" in inst.official_name)
         assert inst.names.get("ja-Latn") and inst.romanisation_generated
-        # English names and MEXT codes only where the row's source gives them (see jp.sources.yaml)
         if "mext" in inst.identifiers:
-            assert inst.identifiers["mext"].startswith("F1") and inst.names.get("en")
+            assert inst.identifiers["mext"].startswith("F1")
         assert inst.recognition.status is RecognitionStatus.RECOGNISED
         assert inst.recognition.body == {"en": "MEXT"}
-    assert sum("mext" in i.identifiers for i in jp) >= 30
+    # MEXT codes and English names where the source gives them: all but a few (see jp.sources.yaml)
+    assert sum("mext" in i.identifiers for i in jp) >= 800
+    assert sum(bool(i.names.get("en")) for i in jp) >= 800
 
 
 def test_at_least_ten_other_countries(shipped):

@@ -25,13 +25,30 @@ from qualbridge.institutions.romanise import romanise_ja
 TYPES = {"国立": "national", "公立": "public", "私立": "private"}
 
 
+#: a function word MEXT's list glues between two capitalised words ("UniversityofForeignStudies")
+_GLUED = re.compile(r"(?<=[a-z]{3})(of|and|for|the)(?=[A-Z])")
+
+
 def tidy_english(name: str) -> str:
-    """``Tokyo Medical And Dental University`` -> ``Tokyo Medical and Dental University``.
+    """Restore the spacing and case of an English name as MEXT's list writes it.
 
     >>> tidy_english("The University of Electro - Communications")
     'The University of Electro-Communications'
+    >>> tidy_english("NagasakiUniversityofForeignStudies")
+    'Nagasaki University of Foreign Studies'
+    >>> tidy_english("Kyushu University of Nursing And Social Welfare")
+    'Kyushu University of Nursing and Social Welfare'
+    >>> tidy_english("Niho[A-Za-z] [A-Za-z]nstitut fMedicalScience")
+    ''
     """
-    name = re.sub(r"\s+-\s+", "-", name.strip())
+    name = name.strip()
+    if "[" in name or "]" in name:  # a garbled entry in the source: better no English name than a wrong one
+        return ""
+    name = re.sub(r"\s+-\s+", "-", name)
+    name = _GLUED.sub(r" \1 ", name)
+    name = re.sub(r"(?<=[a-z’'])(?=[A-Z])", " ", name)  # CamelCase -> words
+    name = re.sub(r",(?=\S)", ", ", name)
+    name = re.sub(r"\s+", " ", name)
     return re.sub(r"(?<=\S) (And|Of|The|For|In|At) ", lambda m: f" {m.group(1).lower()} ", name)
 
 
