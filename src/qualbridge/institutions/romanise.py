@@ -15,7 +15,13 @@ import re
 from functools import cache
 from typing import Any
 
-_SUFFIXES = [("大学院大学", "Daigakuin Daigaku"), ("大学校", "Daigakkō"), ("大学", "Daigaku")]
+_SUFFIXES = [
+    ("大学院大学", "Daigakuin Daigaku"),
+    ("大學院大學", "Daigakuin Daigaku"),
+    ("大学校", "Daigakkō"),
+    ("大学", "Daigaku"),
+    ("大學", "Daigaku"),
+]
 
 
 @cache
