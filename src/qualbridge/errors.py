@@ -44,7 +44,12 @@ class UnknownId(QualbridgeError):
 
     def __init__(self, value: str, candidates: Iterable[str] = ()) -> None:
         self.value = value
-        super().__init__(f"Unknown {self.kind} {value!r}.", suggestions=closest(value, candidates))
+        pool = sorted(dict.fromkeys(candidates))
+        suggestions = closest(value, pool)
+        message = f"Unknown {self.kind} {value!r}."
+        if not suggestions and 0 < len(pool) <= 80:  # nothing close: name every valid value
+            message += f" Valid: {', '.join(pool)}."
+        super().__init__(message, suggestions=suggestions)
 
 
 class UnknownFramework(UnknownId):

@@ -48,8 +48,25 @@ class UndefinedTerms(InvalidCredential):
         self.terms = terms
         super().__init__(
             f"Terms not defined by any of the document's contexts (they would be left unsigned): "
-            f"{', '.join(terms)}. Use a term of the qualbridge statement context or add it there."
+            f"{', '.join(terms)}. Use a term of the qualbridge statement context or add it there"
+            f"{_statement_terms()}."
         )
+
+
+def _statement_terms() -> str:
+    """``"; its terms: a, b, ..."`` for the message (empty if the bundled context cannot be read)."""
+    from qualbridge.statements.documentloader import QUALBRIDGE_V1, load_context
+
+    try:
+        context = load_context(QUALBRIDGE_V1)["@context"]
+    except (OSError, KeyError, ValueError):
+        return ""
+    terms = (
+        sorted(t for t in context if not t.startswith("@") and t[:1].islower())
+        if isinstance(context, dict)
+        else []
+    )
+    return f"; its terms: {', '.join(terms)}" if terms else ""
 
 
 class InvalidStatusList(QualbridgeError):

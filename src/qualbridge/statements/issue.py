@@ -21,7 +21,7 @@ from qualbridge.statements.documentloader import CREDENTIALS_V2, QUALBRIDGE_V1
 from qualbridge.statements.errors import InvalidCredential, UndefinedTerms
 from qualbridge.statements.multikey import KeyPair
 from qualbridge.statements.statuslist import StatusEntry
-from qualbridge.statements.verify import structure_problems
+from qualbridge.statements.verify import parse_datetime, structure_problems
 
 STATEMENT_TYPE = "RecognitionStatement"
 
@@ -60,6 +60,11 @@ def build_credential(
     if status is not None:
         doc["credentialStatus"] = status.to_json()
     problems = [p for p in structure_problems(doc) if "proof" not in p]
+    if not problems and "validUntil" in doc:
+        start = parse_datetime(doc["validFrom"], "validFrom")
+        end = parse_datetime(doc["validUntil"], "validUntil")
+        if end < start:  # VC 2.0 §4.9: validFrom must not be later than validUntil
+            problems.append(f"validUntil {doc['validUntil']} is before validFrom {doc['validFrom']}")
     if problems:
         raise InvalidCredential("Cannot issue: " + "; ".join(problems) + ".")
     bad = undefined_terms(doc)
