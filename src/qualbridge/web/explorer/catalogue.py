@@ -1,0 +1,149 @@
+"""Read-only views of the registry shaped for the portal and the public API.
+
+Thin adapters over the core: the framework summary and detail come from
+:func:`qualbridge.cli.frameworks.framework_detail` (so the API prints what ``qualbridge frameworks show
+--json`` prints), names are picked in the visitor's language, and the lists that every page needs
+(countries with qualification types, frameworks by kind, the decisions a link rests on) are built once
+per registry with :meth:`Registry.derive`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import get_language
+
+from qualbridge.cli.frameworks import framework_detail
+from qualbridge.registry import Registry, get_registry
+from qualbridge.registry.models import Alignment, Framework, QualificationType, pick
+from qualbridge.registry.search import search_qualifications
+
+#: frameworks a foreign qualification is most often compared with (shown first in pickers, and in the
+#: JEQF guide's comparison columns); ids missing from the data are skipped
+MAIN_FRAMEWORKS = ("eu-eqf", "gb-rqf", "gb-scqf", "au-aqf", "nz-nzqcf", "kr-kqf", "asean-aqrf", "isced-2011")
+KIND_ORDER = {"rqf": 0, "nqf": 1, "sub-framework": 2, "classification": 3}
+
+
+def lang() -> str:
+    """The visitor's language as a data language tag (``ja`` or ``en``)."""
+    return "ja" if (get_language() or "en").startswith("ja") else "en"
+
+
+def name(text: dict[str, str]) -> str:
+    """``text`` in the visitor's language, else English, else the first one given."""
+    return pick(text, lang())
+
+
+def romanised(text: dict[str, str]) -> str:
+    """The romanisation (``ja-Latn``, ``zh-Latn``, ``ko-Latn``) when the names carry one."""
+    return next((v for k, v in text.items() if k.endswith("-Latn")), "")
+
+
+def summary(fw: Framework) -> dict[str, Any]:
+    return {
+        "id": fw.id,
+        "abbreviation": fw.abbreviation,
+        "kind": fw.kind.value,
+        "jurisdiction": fw.jurisdiction,
+        "names": dict(fw.names),
+        "status": fw.status.value,
+        "levels": len(fw.levels),
+        "verified": fw.verified,
+    }
+
+
+def frameworks(registry: Registry | None = None) -> list[Framework]:
+    """Every framework: regional ones first, then national, sub-frameworks, classifications; by id."""
+    reg = registry or get_registry()
+    return sorted(reg.frameworks.values(), key=lambda f: (KIND_ORDER.get(f.kind.value, 9), f.id))
+
+
+def framework_choices(registry: Registry | None = None) -> list[tuple[str, str]]:
+    """(id, "ABBR — name") for a select: the main frameworks first, then the rest by id."""
+    reg = registry or get_registry()
+    main = [fid for fid in MAIN_FRAMEWORKS if fid in reg.frameworks]
+    rest = sorted(fid for fid in reg.frameworks if fid not in main)
+    return [
+        (fid, f"{reg.frameworks[fid].abbreviation} — {name(reg.frameworks[fid].names)}")
+        for fid in main + rest
+    ]
+
+
+def detail(framework_id: str, registry: Registry | None = None) -> dict[str, Any]:
+    """The framework's detail as the CLI prints it (raises UnknownFramework)."""
+    reg = registry or get_registry()
+    return framework_detail(reg, reg.framework(framework_id))
+
+
+def countries(registry: Registry | None = None) -> list[tuple[str, str]]:
+    """(code, name) of every jurisdiction that has qualification types, by name in the visitor's language."""
+    reg = registry or get_registry()
+    out = []
+    for code in reg.types_by_jurisdiction:
+        file = reg.qualification_files.get(code)
+        label = name(file.names) if file is not None and file.names else code
+        out.append((code.lower(), f"{label} ({code})"))
+    return sorted(out, key=lambda c: c[1].casefold())
+
+
+def qualification_row(
+    qt: QualificationType, score: float | None = None, matched: str | None = None
+) -> dict[str, Any]:
+    """One qualification type as the API lists it."""
+    return {
+        "id": qt.id,
+        "jurisdiction": qt.id.split("/")[0].upper(),
+        "score": score,
+        "matched": matched,
+        "names": dict(qt.names),
+        "profile": qt.profile.value if qt.profile else None,
+        "is_micro_credential": qt.is_micro_credential,
+        "placements": [
+            {"level": p.level, "isced_code": p.isced_code, "verified": p.verified} for p in qt.placements
+        ],
+        "duration": qt.duration.model_dump() if qt.duration else None,
+        "credits": qt.credits.model_dump() if qt.credits else None,
+        "access_to": list(qt.access_to),
+        "verified": qt.verified,
+    }
+
+
+def find_qualifications(
+    text: str | None, country: str | None = None, limit: int = 20, registry: Registry | None = None
+) -> list[dict[str, Any]]:
+    """Types matching ``text`` (any name, best first), or every type of ``country`` when there is no text.
+
+    Raises UnknownCountry for a country the registry does not know.
+    """
+    reg = registry or get_registry()
+    if text and text.strip():
+        hits = search_qualifications(reg, text, country=country, limit=limit)
+        return [qualification_row(reg.qualifications[h.type_id], h.score, h.matched) for h in hits]
+    if country:
+        from qualbridge.registry.search import check_country
+
+        ids = reg.types_by_jurisdiction[check_country(reg, country)]
+    else:
+        ids = sorted(reg.qualifications)
+    return [qualification_row(reg.qualifications[t]) for t in ids[:limit]]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a link in the alignment picture rests on: a referencing decision or a placement."""
+
+    id: str
+    alignment: Alignment | None
+    text: str
+
+
+def decision(decision_id: str, registry: Registry | None = None) -> Decision:
+    reg = registry or get_registry()
+    return Decision(decision_id, reg.alignments.get(decision_id), decision_id)
+
+
+def alignment_sources(al: Alignment) -> list[dict[str, Any]]:
+    """The alignment's sources, the default one first."""
+    keys = sorted(al.sources, key=lambda k: (k != al.source, k))
+    return [{"key": k, **al.sources[k].model_dump(mode="json")} for k in keys]

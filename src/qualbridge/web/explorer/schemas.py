@@ -1,0 +1,215 @@
+"""Request and response schemas of the public API (v1), so the OpenAPI document describes every answer.
+
+The comparison answer is the core's own :class:`~qualbridge.compare.model.Comparison` model, so the
+schema and ``qualbridge compare --json`` cannot drift apart. Keys named ``from`` (a Python keyword)
+are declared through aliases and the operations serialise by alias.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from ninja import Field, Schema
+
+LangText = dict[str, str]
+
+# -- frameworks -------------------------------------------------------------------------------------
+
+
+class FrameworkSummary(Schema):
+    id: str
+    abbreviation: str
+    kind: str
+    jurisdiction: str
+    names: LangText
+    status: str
+    levels: int
+    verified: bool
+
+
+class TypeRef(Schema):
+    id: str
+    names: LangText
+
+
+class LevelOut(Schema):
+    id: str
+    notation: str
+    labels: LangText
+    descriptors: dict[str, LangText]
+    verified: bool
+    qualification_types: list[TypeRef]
+
+
+class DomainOut(Schema):
+    id: str
+    names: LangText
+
+
+class AlignmentRef(Schema):
+    id: str
+    source_framework: str
+    target_framework: str
+    kind: str
+    body: LangText
+    decided: dt.date | str | None = None
+    report: str | None = None
+
+
+class SourceOut(Schema):
+    url: str
+    title: str
+    publisher: str | None = None
+    published: str | None = None
+    consulted: str
+    note: str | None = None
+
+
+class FrameworkDetail(Schema):
+    id: str
+    abbreviation: str
+    kind: str
+    jurisdiction: str
+    names: LangText
+    status: str
+    verified: bool
+    domains: list[DomainOut]
+    uri: str | None = None
+    valid_from: dt.date | None = None
+    levels: list[LevelOut]
+    alignments: list[AlignmentRef]
+    sources: dict[str, SourceOut]
+
+
+# -- qualifications ---------------------------------------------------------------------------------
+
+
+class PlacementOut(Schema):
+    level: str
+    isced_code: str | None = None
+    verified: bool
+
+
+class DurationOut(Schema):
+    min_years: float
+    max_years: float
+    after: str | None = None
+
+
+class CreditsOut(Schema):
+    amount: float
+    max_amount: float | None = None
+    system: str
+    minimum: bool
+
+
+class QualificationOut(Schema):
+    id: str
+    jurisdiction: str
+    score: float | None = Field(None, description="Name-match score 0..100 (null when listing without q).")
+    matched: str | None = Field(None, description="The name or alias that matched q.")
+    names: LangText
+    profile: str | None = None
+    is_micro_credential: bool
+    placements: list[PlacementOut]
+    duration: DurationOut | None = None
+    credits: CreditsOut | None = None
+    access_to: list[str]
+    verified: bool
+
+
+# -- grades and credits -----------------------------------------------------------------------------
+
+
+class GradeShare(Schema):
+    grade: str = Field(..., max_length=50)
+    percent: float = Field(..., ge=0, le=100)
+
+
+class GradeConvertIn(Schema):
+    value: str = Field(..., max_length=50, description="The grade: a number or a label of the source scale.")
+    from_scale: str = Field(..., alias="from", max_length=50, description="Source scale id, e.g. nl-1-10.")
+    to: str = Field(..., max_length=50, description="Target scale id, e.g. de-1-5.")
+    method: Literal["linear", "bavarian", "table", "percentile"] | None = None
+    from_table: list[GradeShare] | None = Field(None, max_length=200, description="Source grading table.")
+    to_table: list[GradeShare] | None = Field(None, max_length=200, description="Target grading table.")
+
+
+class GradeConversionOut(Schema):
+    input: str
+    from_scale: str = Field(..., alias="from")
+    to: str
+    source_value: float
+    source_label: str | None = None
+    value: float
+    label: str | None = None
+    method: str
+    method_name: str
+    formula: str
+    passed: bool
+    exact: float
+    verified: bool
+    notes: list[str]
+    sources: list[str]
+
+
+class CreditConvertIn(Schema):
+    amount: float = Field(..., ge=0, le=1_000_000, description="Amount of credit in the source system.")
+    from_system: str = Field(
+        ..., alias="from", max_length=50, description="Source credit system, e.g. jp-tani."
+    )
+    to: str = Field(..., max_length=50, description="Target credit system, e.g. ects.")
+    method: Literal["both", "hours", "year"] = "both"
+
+
+class CreditMethodOut(Schema):
+    method: str
+    value: float
+    low: float
+    high: float
+    formula: str
+    verified: bool
+
+
+class CreditConversionOut(Schema):
+    amount: float
+    from_system: str = Field(..., alias="from")
+    to: str
+    value: float
+    low: float
+    high: float
+    method: str
+    formula: str
+    by_hours: CreditMethodOut | None = None
+    by_year: CreditMethodOut
+    verified: bool
+    notes: list[str]
+    sources: list[str]
+
+
+# -- statements -------------------------------------------------------------------------------------
+
+
+class VerifyIn(Schema):
+    statement: dict[str, Any] = Field(..., description="The signed statement (a VC 2.0 JSON-LD object).")
+    status_lists: list[dict[str, Any]] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Bitstring status list credentials to check revocation against (else those this site publishes).",
+    )
+
+
+class CheckOut(Schema):
+    check: str
+    ok: bool
+    message: str
+
+
+class VerificationOut(Schema):
+    verified: bool
+    state: Literal[
+        "valid", "revoked", "suspended", "tampered", "expired", "not-yet-valid", "unchecked-status", "invalid"
+    ]
+    summary: str
+    checks: list[CheckOut]
