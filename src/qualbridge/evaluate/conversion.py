@@ -1,27 +1,21 @@
 """Grade averages and credits converted to the recognising body's scale and credit system.
 
-A thin adapter over :mod:`qualbridge.grades` (scales and conversion methods) and the credit-system
-data files: the evaluation needs one credit-weighted grade average and one credit figure with the
-method shown, nothing more. Credits are converted by workload hours where both systems define hours
+A thin adapter over :mod:`qualbridge.grades` and :mod:`qualbridge.credits`: the evaluation needs
+one credit-weighted grade average and one credit figure with the method shown, nothing more. Credits are converted by workload hours where both systems define hours
 per credit, and by share of a full-time year, because the two can disagree (124 tani is the classic
 case); both figures are kept, and the lower is the one recognised.
 """
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
-import yaml
 from pydantic import BaseModel, ConfigDict
 
-from qualbridge.errors import CaseFieldError, InvalidGrade, UnknownCreditSystem, UnknownScale
+from qualbridge import credits
+from qualbridge.errors import CaseFieldError, InvalidGrade, UnknownScale
 from qualbridge.evaluate.casefile import GivenCredits, Transcript
 from qualbridge.grades import methods
 from qualbridge.grades.scales import get_scale
 from qualbridge.registry.credits import CreditSystem
-
-CREDIT_DIR = Path(__file__).resolve().parent.parent / "data" / "credit"
 
 
 class Frozen(BaseModel):
@@ -54,21 +48,8 @@ class CreditConversion(Frozen):
     formula: str
 
 
-@cache
-def credit_systems() -> dict[str, CreditSystem]:
-    systems: dict[str, CreditSystem] = {}
-    for path in sorted(CREDIT_DIR.glob("*.yaml")):
-        model = CreditSystem.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-        systems[model.id] = model
-    return systems
-
-
 def credit_system(system_id: str) -> CreditSystem:
-    systems = credit_systems()
-    try:
-        return systems[system_id.strip().lower()]
-    except KeyError:
-        raise UnknownCreditSystem(system_id, systems) from None
+    return credits.get_system(system_id)
 
 
 def hours_of(amount: float, system_id: str) -> float | None:
@@ -83,40 +64,32 @@ def years_of(amount: float, system_id: str) -> float:
 
 
 def convert_credits(given: GivenCredits, target_id: str) -> CreditConversion:
-    src, tgt = credit_system(given.system), credit_system(target_id)
-    by_year = given.amount / src.credits_per_year.mid * tgt.credits_per_year.mid
-    year_formula = (
-        f"{given.amount:g} ÷ {src.credits_per_year.mid:g} per year × {tgt.credits_per_year.mid:g} per year "
-        f"= {by_year:.1f}"
-    )
-    if src.hours_per_credit and tgt.hours_per_credit:
-        hours = given.amount * src.hours_per_credit.mid
-        by_hours = hours / tgt.hours_per_credit.mid
-        converted = min(by_hours, by_year)
-        formula = (
-            f"by workload: {given.amount:g} {src.id} × {src.hours_per_credit.mid:g} h = {hours:g} h ÷ "
-            f"{tgt.hours_per_credit.mid:g} h = {by_hours:.1f}; by share of a year: {year_formula}; "
-            f"the lower figure, {converted:.1f} {tgt.id}, is recognised"
-        )
+    """The credits in the body's system: the lower of the two methods of :func:`credits.convert`."""
+    result = credits.convert(given.amount, given.system, target_id)
+    by_year = result.by_year
+    if result.by_hours is None:
         return CreditConversion(
             amount=given.amount,
-            system=src.id,
-            target_system=tgt.id,
-            hours=hours,
-            by_hours=round(by_hours, 1),
-            converted=round(converted, 1),
-            by_year_share=round(by_year, 1),
-            method="lower of workload hours and share of a full-time year",
-            formula=formula,
+            system=result.from_system,
+            target_system=result.to_system,
+            converted=by_year.value,
+            by_year_share=by_year.value,
+            method="share of a full-time year",
+            formula=f"by share of a year: {by_year.formula} (no hours per credit defined for both systems)",
         )
+    by_hours = result.by_hours
+    converted = round(min(by_hours.value, by_year.value), 1)
     return CreditConversion(
         amount=given.amount,
-        system=src.id,
-        target_system=tgt.id,
-        converted=round(by_year, 1),
-        by_year_share=round(by_year, 1),
-        method="share of a full-time year",
-        formula=f"{year_formula} (no hours per credit defined for both systems)",
+        system=result.from_system,
+        target_system=result.to_system,
+        hours=hours_of(given.amount, given.system),
+        by_hours=by_hours.value,
+        converted=converted,
+        by_year_share=by_year.value,
+        method="lower of workload hours and share of a full-time year",
+        formula=f"by workload: {by_hours.formula}; by share of a year: {by_year.formula}; "
+        f"the lower figure, {converted:g} {result.to_system}, is recognised",
     )
 
 
