@@ -49,6 +49,8 @@ def test_mills_are_never_recognised(shipped):
 
 
 def test_unverified_samples_say_so(shipped):
+    # the samples outside Japan were checked row by row (see test_samples.py): what stays unverified says why
     for inst in shipped.by_id.values():
         if inst.country not in {"JP"} and not inst.is_mill:
-            assert inst.verified is False and inst.recognition.verified is False
+            for fact in (inst, inst.recognition):
+                assert fact.verified or (fact.note or "").strip(), inst.id
