@@ -4,9 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEBIAN_PACKAGES := chromium fonts-ipaexfont-gothic fonts-ipaexfont-mincho poppler-utils
+DEBIAN_PACKAGES := chromium fonts-ipaexfont-gothic fonts-ipaexfont-mincho poppler-utils wrk libharfbuzz-subset0
 
-.PHONY: run test install system-packages lint typecheck check pytest bench clean
+.PHONY: run test install system-packages lint typecheck check pytest pytest-postgres bench clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -28,7 +28,7 @@ system-packages:
 	fi
 
 run: install
-	$(BIN)/qualbridge frameworks list
+	$(BIN)/qualbridge serve $(if $(PORT),--port $(PORT))
 
 lint: install
 	$(BIN)/ruff check $(wildcard src tests bench scripts examples)
@@ -44,7 +44,11 @@ check: install
 pytest: install system-packages
 	QUALBRIDGE_DATA_DIR=$$(mktemp -d) $(BIN)/pytest -n 2 --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
-test: lint typecheck check pytest
+test: lint typecheck check pytest pytest-postgres
+
+## The web tests again against PostgreSQL (trust auth on 127.0.0.1; pytest-django creates test_postgres).
+pytest-postgres: install
+	QUALBRIDGE_DATA_DIR=$$(mktemp -d) DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres $(BIN)/pytest tests/web -m "not browser" -q $(PYTEST_ARGS)
 
 bench: install
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
