@@ -43,6 +43,8 @@ def serve(
     workers: Annotated[int, typer.Option("--workers", min=1, max=16)] = 2,
 ) -> None:
     """Run the qualbridge web app (casework and public portal) on 127.0.0.1."""
+    # statements name their status list and verification page by this address
+    os.environ.setdefault("QUALBRIDGE_PUBLIC_URL", f"http://127.0.0.1:{port}")
     prepare()
     from qualbridge.web.paths import data_dir
 
