@@ -8,12 +8,14 @@ signed JSON). Each person signs in through the real sign-in page in their own br
 from __future__ import annotations
 
 import json
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from qualbridge.statements.render import ATTACHMENT_NAME
 from qualbridge.web.accounts.models import Office, Role, User
 from qualbridge.web.cases.models import Case, State
 from qualbridge.web.i18n import compile_messages
@@ -142,5 +144,16 @@ def test_apply_assess_approve_download(
     signed = json.loads(json_path.read_text(encoding="utf-8"))
     assert signed["credentialSubject"]["caseReference"] == case.reference
     assert signed["proof"]["cryptosuite"] == "eddsa-rdfc-2022"
+    # the core's bilingual statement of the approved decision, embedding the same signed credential
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "完全な承認" in text and "Full recognition" in text
+    assert "No substantial difference in level, workload or profile." in text
+    subprocess.run(["pdfdetach", "-saveall", "-o", str(tmp_path), str(pdf_path)], check=True)
+    assert json.loads((tmp_path / ATTACHMENT_NAME).read_text(encoding="utf-8")) == signed
+    assert signed["credentialSubject"]["decision"]["outcome"] == "full"
     for page in (applicant, evaluator, senior):
         page.context.close()

@@ -20,24 +20,6 @@ def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
 
 
-def prepare() -> None:
-    """Migrate, compile the translations and seed demo data when the database is empty."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "qualbridge.web.settings")
-    import django
-    from django.core.management import call_command
-
-    from qualbridge.web.i18n import compile_messages
-
-    compile_messages()
-    django.setup()
-    call_command("migrate", verbosity=0, interactive=False)
-    import importlib
-
-    demo = importlib.import_module("qualbridge.web.demo")
-    for line in demo.seed_if_empty():
-        console.print(line)
-
-
 def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1.")] = 8000,
     workers: Annotated[int, typer.Option("--workers", min=1, max=16)] = 2,
@@ -45,8 +27,11 @@ def serve(
     """Run the qualbridge web app (casework and public portal) on 127.0.0.1."""
     # statements name their status list and verification page by this address
     os.environ.setdefault("QUALBRIDGE_PUBLIC_URL", f"http://127.0.0.1:{port}")
-    prepare()
     from qualbridge.web.paths import data_dir
+    from qualbridge.web.setup import prepare
+
+    for line in prepare():
+        console.print(line)
 
     console.print(f"qualbridge on http://127.0.0.1:{port}/ (data in {data_dir()}); Ctrl-C stops it.")
     command = [

@@ -96,6 +96,13 @@ def _fallback(case: Case) -> EngineResult:
             if comparison.caveats:
                 text += " " + " ".join(comparison.caveats)
             result.summary.setdefault("level", {})[str(credential.pk)] = comparison.as_json()["target_levels"]
+            result.summary.setdefault("comparison", {})[str(credential.pk)] = {
+                "outcome": comparison.outcome.value,
+                "target_framework": comparison.target_framework,
+                "target_levels": list(comparison.target_levels),
+                "confidence": comparison.confidence,
+                "caveats": list(comparison.caveats),
+            }
             items[Element.LEVEL] = ElementFinding(text, None, "")
         result.findings[credential.pk] = items
     return result

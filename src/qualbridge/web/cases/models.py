@@ -202,6 +202,9 @@ class Statement(models.Model):
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="statements")
     credential_id = models.CharField(max_length=80, unique=True)
     signed = models.JSONField()
+    #: the engine's assessment as the office decided it (``qualbridge.evaluate.Assessment``), which the
+    #: statement's claims and PDF state
+    assessment = models.JSONField(default=dict, blank=True)
     status_index = models.PositiveIntegerField()
     issued_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)

@@ -1,22 +1,16 @@
-"""The statement as a PDF: the case's decision rendered from a template by WeasyPrint."""
+"""The statement as a PDF: the core's bilingual statement of the decided assessment.
+
+``qualbridge.statements.render.render_pdf`` draws it (A4, Japanese and English side by side,
+PDF/A-3b with the signed credential attached, a QR code to this site's ``/verify`` page); the
+assessment is the one the statement was issued from, so the PDF says what the signature covers.
+"""
 
 from __future__ import annotations
 
-from django.http import HttpRequest
-from django.template.loader import render_to_string
-from django.utils.translation import get_language
-
-from qualbridge.web.cases.models import Case, Statement
+from qualbridge.statements.render import render_pdf
+from qualbridge.web.cases.models import Statement
+from qualbridge.web.cases.statements import public_url, statement_assessment
 
 
-def statement_pdf_bytes(request: HttpRequest, case: Case, statement: Statement) -> bytes:
-    from weasyprint import HTML
-
-    lang = get_language() or "en"
-    office_name = case.office.name_ja if lang.startswith("ja") else case.office.name_en
-    html = render_to_string(
-        "cases/statement.html",
-        {"case": case, "statement": statement, "lang": lang, "office_name": office_name},
-        request=request,
-    )
-    return bytes(HTML(string=html).write_pdf())
+def statement_pdf_bytes(statement: Statement) -> bytes:
+    return render_pdf(statement_assessment(statement), statement.signed, verify_base_url=public_url(""))

@@ -300,7 +300,11 @@ def statement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     from qualbridge.web.cases.pdf import statement_pdf_bytes
 
     case, statement = _statement(request, pk)
-    response = HttpResponse(statement_pdf_bytes(request, case, statement), content_type="application/pdf")
+    try:
+        pdf = statement_pdf_bytes(statement)
+    except QualbridgeError as exc:  # e.g. the server lacks the statement's fonts: say so, keep the JSON
+        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{case.reference}.pdf"'
     return response
 
