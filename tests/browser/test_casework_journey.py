@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,15 +17,9 @@ import pytest
 from qualbridge.statements.render import ATTACHMENT_NAME
 from qualbridge.web.accounts.models import Office, Role, User
 from qualbridge.web.cases.models import Case, State
-from qualbridge.web.i18n import compile_messages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
 PASSWORD = "correct horse battery staple"
 PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
@@ -34,20 +27,6 @@ PDF = (
 )
 #: what each language shows at the end (the status and decision as the applicant reads them)
 EXPECTED = {"en": ("Decided", "Full recognition"), "ja": ("決定済み", "完全承認")}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (make system-packages)")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    compile_messages()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        with playwright_api.sync_playwright() as pw:
-            chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-            yield chromium
-            chromium.close()
 
 
 @pytest.fixture

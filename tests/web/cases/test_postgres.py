@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 @pytest.fixture(autouse=True)
 def _only_postgres() -> None:
     if connection.vendor != "postgresql":
-        pytest.skip("needs DATABASE_URL pointing at PostgreSQL (make pytest-postgres)")
+        pytest.fail("needs DATABASE_URL pointing at PostgreSQL: run `make pytest-postgres`")
 
 
 def test_concurrent_actions_on_many_cases_keep_the_chain(
