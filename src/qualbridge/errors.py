@@ -45,7 +45,7 @@ class UnknownId(QualbridgeError):
     def __init__(self, value: str, candidates: Iterable[str] = ()) -> None:
         self.value = value
         pool = sorted(dict.fromkeys(candidates))
-        suggestions = closest(value, pool)
+        suggestions = closest(value, pool) if value.strip() else []
         message = f"Unknown {self.kind} {value!r}."
         if not suggestions and 0 < len(pool) <= 80:  # nothing close: name every valid value
             message += f" Valid: {', '.join(pool)}."
@@ -91,7 +91,9 @@ class AmbiguousQualification(QualbridgeError):
         self.query = query
         self.candidates = candidates
         listed = "; ".join(f"{cid} ({name})" for cid, name in candidates)
-        super().__init__(f"{query!r} matches several qualification types equally: {listed}. Give one id.")
+        super().__init__(
+            f"{query!r} matches several qualification types equally: {listed}. Give one id, or the country."
+        )
 
 
 class NoMatch(QualbridgeError):

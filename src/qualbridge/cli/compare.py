@@ -97,7 +97,14 @@ def render_text(result: Comparison, registry: Registry, all_routes: bool = False
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("compare")
+    @app.command(
+        "compare",
+        epilog=(
+            "Examples: qualbridge compare 学士 --to eu-eqf --country jp · "
+            "qualbridge compare ie-nfq:8 --to gb-scqf --json · "
+            "qualbridge compare --matrix nz-nzqcf eu-eqf --svg nz-eqf.svg"
+        ),
+    )
     def compare_command(
         query: str | None = typer.Argument(
             None, help="A type id (jp/gakushi), a level id (ie-nfq:8) or a name."
@@ -108,7 +115,10 @@ def register(app: typer.Typer) -> None:
         ),
         as_json: bool = typer.Option(False, "--json", help="Print the comparison as one JSON object."),
         matrix: tuple[str, str] | None = typer.Option(
-            None, "--matrix", help="Two framework ids: print the level-by-level table between them."
+            None,
+            "--matrix",
+            metavar="A B",
+            help="Two framework ids: print the level-by-level table between them (or --svg / --json).",
         ),
         svg: Path | None = typer.Option(
             None, "--svg", help="With --matrix: write the picture to this SVG file."
@@ -118,10 +128,23 @@ def register(app: typer.Typer) -> None:
         """Compare a qualification or a level with another framework (or two frameworks level by level)."""
         registry = _registry()
         if matrix:
+            given = [
+                name for name, value in (("QUERY", query), ("--to", to), ("--country", country)) if value
+            ]
+            if given or all_routes:
+                extra = ", ".join(given + (["--all-routes"] if all_routes else []))
+                raise UsageProblem(
+                    f"--matrix compares two frameworks level by level and takes no {extra}: "
+                    "give either QUERY --to FRAMEWORK or --matrix FRAMEWORK_A FRAMEWORK_B."
+                )
+            if svg is not None and as_json:
+                raise UsageProblem(
+                    "Give --svg FILE or --json, not both: --svg writes a picture, --json prints."
+                )
             a, b = (registry.framework(x).id for x in matrix)
             rows = matrix_rows(get_engine(registry), a, b)
             if svg is not None:
-                svg.write_text(render_svg(registry, a, b, rows), encoding="utf-8")
+                _write_svg(svg, render_svg(registry, a, b, rows))
                 print(f"wrote {svg}")
             elif as_json:
                 print_json([_row_json(r) for r in rows])
@@ -137,6 +160,22 @@ def register(app: typer.Typer) -> None:
             print_json(result.as_json())
         else:
             print(render_text(result, registry, all_routes))
+
+
+def _write_svg(path: Path, text: str) -> None:
+    """Write the SVG picture; a path that cannot be written is a typed error, not a traceback."""
+    if path.is_dir():
+        raise UsageProblem(
+            f"--svg {str(path)!r} is a folder: give a file name, e.g. {str(path / 'matrix.svg')!r}."
+        )
+    if not path.parent.is_dir():
+        raise UsageProblem(
+            f"--svg {str(path)!r}: the folder {str(path.parent)!r} does not exist; create it or choose another path."
+        )
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageProblem(f"Cannot write --svg {str(path)!r}: {exc.strerror or exc}.") from None
 
 
 def _row_json(row: object) -> dict[str, object]:

@@ -104,8 +104,10 @@ def show(
         f"[bold]{pick(fw.names, lang)}[/] ({fw.abbreviation}, {fw.id}) — {fw.kind.value}, {fw.status.value}"
     )
     table = Table(show_lines=True)
-    table.add_column("level")
-    for domain in fw.domains:
+    table.add_column("level" if lang == "en" else "レベル")
+    # a domain no level describes (descriptors not yet in the data) would be an empty column
+    domains = [d for d in fw.domains if any(pick(lv.descriptors.get(d.id, {}), lang) for lv in fw.levels)]
+    for domain in domains:
         table.add_column(pick(domain.names, lang))
     table.add_column("qualification types" if lang == "en" else "資格の種類")
     for level in reversed(detail["levels"]):
@@ -114,7 +116,7 @@ def show(
         label = pick(lv.labels, lang) or lv.notation
         if not level["verified"]:
             label += " (unverified)"
-        table.add_row(label, *[pick(lv.descriptors.get(d.id, {}), lang) for d in fw.domains], types)
+        table.add_row(label, *[pick(lv.descriptors.get(d.id, {}), lang) for d in domains], types)
     console.print(table)
     if detail["alignments"]:
         console.print("[bold]Referencing decisions[/]")

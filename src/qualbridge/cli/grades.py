@@ -53,8 +53,8 @@ def list_scales(
     json: JsonOpt = False,
 ) -> None:
     """List grading scales: direction, best, lowest pass, worst and labels."""
-    found = list(scales_for(country))
-    if country and not found:
+    found = [] if country is not None and not country.strip() else list(scales_for(country))
+    if country is not None and not found:
         from qualbridge.errors import UnknownCountry
         from qualbridge.grades import load_scales
 

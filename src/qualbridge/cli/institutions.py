@@ -7,11 +7,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+import yaml
+from rich.console import Console
 from rich.table import Table
 
 from qualbridge.cli.output import console, print_json
+from qualbridge.errors import QualbridgeError
 from qualbridge.institutions.importers import InvalidInstitutionFile, read_file, slug
-from qualbridge.institutions.loader import get_institutions, save_import
+from qualbridge.institutions.loader import get_institutions, save_import, user_dir
 from qualbridge.institutions.models import InstitutionFile
 from qualbridge.registry.models import Source
 
@@ -26,9 +29,13 @@ def match_cmd(
     json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Candidates for NAME with scores; when two are close both are shown and none is chosen."""
+    if not name.strip():
+        raise QualbridgeError("Give an institution name to match, e.g. 東京大学 or 'University of Tokyo'.")
     result = get_institutions().match(name, country=country, limit=limit)
     if json:
         print_json(result.to_dict())
+        if not result.candidates:  # the same exit status as the readable answer
+            raise typer.Exit(1)
         return
     if not result.candidates:
         console.print(f"No institution matches {name!r}" + (f" in {country.upper()}." if country else "."))
@@ -48,6 +55,23 @@ def match_cmd(
         console.print("[yellow]No confident match:[/] check the candidates by hand.")
 
 
+def _check_not_clobbering(name: str, url: str, replace: bool) -> None:
+    """Re-importing the same file updates it; a different file with the same name is refused (no lost data)."""
+    existing = user_dir() / f"{name}.yaml"
+    if replace or not existing.exists():
+        return
+    try:
+        earlier = yaml.safe_load(existing.read_text(encoding="utf-8")) or {}
+        earlier_url = earlier["sources"]["import"]["url"]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
+        earlier_url = None
+    if earlier_url != url:
+        raise QualbridgeError(
+            f"An import named {name!r} already exists (from {earlier_url or existing}); importing this "
+            "file would replace it. Rename the file, or give --replace to replace the earlier import."
+        )
+
+
 @app.command("import")
 def import_cmd(
     file: Annotated[Path, typer.Argument(help="CSV (documented columns) or DEQAR institution JSON.")],
@@ -58,10 +82,16 @@ def import_cmd(
         bool, typer.Option("--skip-bad", help="Keep the good rows when some are bad.")
     ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate only; save nothing.")] = False,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Replace an earlier import of another file with the same name."),
+    ] = False,
     json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Validate FILE and add its institutions to your local registry; bad rows are listed by line."""
-    result = read_file(file, fmt)
+    status = Console(stderr=True).status  # long work shows it is working, away from --json output
+    with status(f"Reading {file.name}…"):
+        result = read_file(file, fmt)
     if result.problems and not skip_bad:
         raise InvalidInstitutionFile(str(file), result.problems)
     saved = None
@@ -69,8 +99,11 @@ def import_cmd(
         source = Source(
             url=file.resolve().as_uri(), title=f"import of {file.name}", consulted=dt.date.today()
         )
+        name = slug(file.stem) or "import"
+        _check_not_clobbering(name, source.url, replace)
         data = InstitutionFile(sources={"import": source}, source="import", institutions=result.institutions)
-        saved = save_import(slug(file.stem) or "import", data)
+        with status(f"Saving {len(result.institutions)} institution(s)…"):
+            saved = save_import(name, data)
     if json:
         print_json({
             "file": str(file), "imported": len(result.institutions), "saved_to": str(saved) if saved else None,

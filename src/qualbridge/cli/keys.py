@@ -22,10 +22,13 @@ app = typer.Typer(help="Ed25519 signing keys (Multikey documents).", no_args_is_
 
 def read_key_file(path: Path) -> KeyPair:
     """The key pair in a Multikey document file; unreadable or malformed files raise InvalidKey."""
+    made_by = "give a Multikey file made by `qualbridge keys generate`"
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidKey(f"Cannot read key file {str(path)!r}: {exc}.") from None
+    except OSError as exc:
+        raise InvalidKey(f"Cannot read key file {str(path)!r}: {exc.strerror or exc}; {made_by}.") from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise InvalidKey(f"Key file {str(path)!r} is not JSON; {made_by}.") from None
     return KeyPair.from_document(doc)
 
 
@@ -35,6 +38,10 @@ def generate(
     json_out: Annotated[bool, typer.Option("--json", help="Print the public key document as JSON.")] = False,
 ) -> None:
     """Generate an Ed25519 key pair and write it as a Multikey document (mode 0600)."""
+    if out.is_dir():
+        raise InvalidKey(
+            f"--out {str(out)!r} is a folder: give the name of a new file, e.g. issuer-key.json."
+        )
     pair = KeyPair.generate()
     data = (json.dumps(pair.to_document(), indent=2) + "\n").encode("utf-8")
     try:

@@ -63,7 +63,10 @@ err_console = Console(stderr=True)
 def run() -> None:
     """Run the CLI; a user error prints its message and exits 2, never a traceback."""
     try:
-        app(standalone_mode=False)
+        # without standalone mode click returns a command's ``typer.Exit(code)`` instead of exiting
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except QualbridgeError as exc:
         err_console.print("[bold red]error:[/]", Text(str(exc)), highlight=False, soft_wrap=True, emoji=False)
         sys.exit(2)

@@ -8,9 +8,10 @@ import typer
 from rich.table import Table
 
 from qualbridge.cli.output import console, print_json
+from qualbridge.errors import QualbridgeError
 from qualbridge.registry import get_registry
 from qualbridge.registry.models import pick
-from qualbridge.registry.search import search_qualifications
+from qualbridge.registry.search import check_country, search_qualifications
 
 app = typer.Typer(help="Qualification types of each jurisdiction.", no_args_is_help=True)
 
@@ -19,11 +20,15 @@ app = typer.Typer(help="Qualification types of each jurisdiction.", no_args_is_h
 def search(
     text: Annotated[str, typer.Argument(help="Any name: 学士, gakushi, Bachelor, BSc (Hons) ...")],
     country: Annotated[str | None, typer.Option("--country", help="ISO country code, e.g. JP.")] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, max=100)] = 10,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100, help="Most results to show.")] = 10,
     json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Find qualification types by name, ranked, with their level placements."""
+    if not text.strip():
+        raise QualbridgeError("Give a name to search for, e.g. 学士, gakushi, Bachelor or 'BSc (Hons)'.")
     registry = get_registry()
+    if country is not None:
+        check_country(registry, country)  # an empty --country is a mistake, not "every country"
     hits = search_qualifications(registry, text, country=country, limit=limit)
     rows: list[dict[str, Any]] = []
     for hit in hits:

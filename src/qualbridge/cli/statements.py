@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 import typer
 from rich.table import Table
@@ -40,8 +41,10 @@ def read_json(path: Path, what: str) -> Any:
     """Parsed JSON of a file; an unreadable or malformed file is a typed error (exit 2)."""
     try:
         return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidCredential(f"Cannot read {what} {str(path)!r}: {exc}.") from None
+    except OSError as exc:
+        raise InvalidCredential(f"Cannot read {what} {str(path)!r}: {exc.strerror or exc}.") from None
+    except UnicodeDecodeError:
+        raise InvalidCredential(f"{what.capitalize()} {str(path)!r} is not UTF-8 text (JSON).") from None
     except json.JSONDecodeError as exc:
         raise InvalidCredential(f"{what.capitalize()} {str(path)!r} is not JSON: {exc}.") from None
 
@@ -54,6 +57,16 @@ def _trusted(pairs: list[str]) -> dict[str, list[str]]:
             raise InvalidCredential(f"--trust {pair!r} must be ISSUER=VERIFICATION_METHOD.")
         trusted.setdefault(issuer, []).append(vm)
     return trusted
+
+
+def _check_out(out: Path, force: bool) -> None:
+    """Refuse an --out path that cannot be written, before anything is signed."""
+    if out.is_dir():
+        raise InvalidCredential(f"--out {str(out)!r} is a folder: give a file name, e.g. statement.json.")
+    if not out.parent.is_dir():
+        raise InvalidCredential(f"--out {str(out)!r}: the folder {str(out.parent)!r} does not exist.")
+    if out.exists() and not force:
+        raise InvalidCredential(f"{str(out)!r} already exists; give --force to replace it.")
 
 
 @app.command("verify")
@@ -110,22 +123,40 @@ def sign_statement(
     status_index: Annotated[
         int | None, typer.Option("--status-index", help="Index in the status list.")
     ] = None,
-    valid_until: Annotated[str | None, typer.Option("--valid-until", help="XMLSchema dateTime.")] = None,
+    valid_until: Annotated[
+        str | None, typer.Option("--valid-until", help="XMLSchema dateTime, e.g. 2030-03-31T23:59:59Z.")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the --out file if it exists (never by default).")
+    ] = False,
 ) -> None:
     """Sign claims as a RecognitionStatement Verifiable Credential."""
+    if out is not None:
+        _check_out(out, force)
     claims = read_json(claims_file, "claims file")
     pair = read_key_file(key)
     status = None
     if (status_list_url is None) != (status_index is None):
         raise InvalidCredential("Give --status-list-url and --status-index together.")
     if status_list_url is not None and status_index is not None:
-        status = StatusEntry(status_list_url, status_index)
-    signed = issue_credential(claims, pair, issuer or pair.did, status, valid_until=valid_until)
+        parts = urlsplit(status_list_url.strip())
+        if not parts.scheme or not (parts.netloc or parts.path):
+            raise InvalidCredential(
+                f"--status-list-url {status_list_url!r} is not an absolute URL "
+                "(e.g. https://example.org/status/1)."
+            )
+        status = StatusEntry(status_list_url.strip(), status_index)
+    signed = issue_credential(
+        claims, pair, pair.did if issuer is None else issuer.strip(), status, valid_until=valid_until
+    )
     if out is None:
         print_json(signed)
         return
     try:
-        out.write_text(json.dumps(signed, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        with out.open("w" if force else "x", encoding="utf-8") as handle:
+            handle.write(json.dumps(signed, ensure_ascii=False, indent=2) + "\n")
+    except FileExistsError:
+        raise InvalidCredential(f"{str(out)!r} already exists; give --force to replace it.") from None
     except OSError as exc:
         raise InvalidCredential(f"Cannot write {str(out)!r}: {exc.strerror}.") from None
     console.print(Text(f"Wrote {out}"))

@@ -35,14 +35,53 @@ def _group() -> None:
 def _credits(summary: TranscriptSummary, system: str | None, target: str) -> dict[str, Any] | None:
     if system is None:
         return None
-    total = convert_credits(summary.total_credits, system, target).as_json()
-    earned = convert_credits(summary.earned_credits, system, target).as_json()
+    try:  # after the courses have been streamed an error can no longer stop the output: report it
+        total = convert_credits(summary.total_credits, system, target).as_json()
+        earned = convert_credits(summary.earned_credits, system, target).as_json()
+    except QualbridgeError as exc:
+        return {"system": system, "to": target, "error": str(exc)}
     return {"system": system, "to": target, "total": total, "earned": earned}
+
+
+SNIFF_BYTES = 65_536
+
+
+def _check_readable(file: Path) -> None:
+    """Refuse, before any output, what is not a readable UTF-8 text file (typed errors, exit 2)."""
+    what = "give the path of a CSV file (name,credits,grade)"
+    if file.is_dir():
+        raise QualbridgeError(f"{str(file)!r} is a folder: {what}.")
+    if not file.is_file():
+        raise QualbridgeError(f"No transcript file at {str(file)!r}: {what}.")
+    try:
+        with file.open("rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError as exc:
+        raise QualbridgeError(f"Cannot read {str(file)!r}: {exc.strerror or exc}.") from None
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise QualbridgeError(f"{str(file)!r} is UTF-16 text: save it as CSV in UTF-8.")
+    if b"\x00" in head:
+        raise QualbridgeError(
+            f"{str(file)!r} is not a text file (a spreadsheet?): export it as CSV in UTF-8 ({what})."
+        )
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:  # not just a character cut at the end of the sample
+            raise QualbridgeError(
+                f"{str(file)!r} is not UTF-8 text (byte {exc.start + 1}; Shift_JIS or Latin-1?): "
+                "save it as CSV in UTF-8."
+            ) from None
 
 
 @app.command("convert")
 def convert_transcript(
-    file: Annotated[Path, typer.Argument(help="CSV: name,credits,grade (a header row is optional)")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV in UTF-8: name,credits,grade (header optional; ',', ';' or tab; decimal commas work)."
+        ),
+    ],
     from_scale: Annotated[str, typer.Option("--from", help="Grading scale of the transcript.")],
     to_scale: Annotated[str, typer.Option("--to", help="Target grading scale.")],
     credits: Annotated[str | None, typer.Option("--credits", help="Credit system of the transcript.")] = None,
@@ -59,10 +98,7 @@ def convert_transcript(
     json: Annotated[bool, typer.Option("--json", help="Print one JSON object (streamed).")] = False,
 ) -> None:
     """Convert every course, average in the target scale weighted by credits, total the credits."""
-    if not file.is_file():
-        raise QualbridgeError(
-            f"No transcript file at {str(file)!r}: give the path of a CSV file (name,credits,grade)."
-        )
+    _check_readable(file)
     src, tgt = get_scale(from_scale), get_scale(to_scale)
     if credits is not None:
         convert_credits(0, credits, to_credits)  # unknown systems fail before the file is read
@@ -71,6 +107,9 @@ def convert_transcript(
         "from_table": parse_table(from_table, "--from-table"),
         "to_table": parse_table(to_table, "--to-table"),
     }
+    # a method that cannot apply to these scales (or a bad grading table) fails once, here, before any
+    # output: not as the same error on every row, nor after the JSON has begun
+    convert(src.best, src, tgt, method, **tables)
     shown: list[CourseResult] = []
     with ExitStack() as stack:
         if file.stat().st_size >= PROGRESS_BYTES:
@@ -84,9 +123,13 @@ def convert_transcript(
                     transient=True,
                 )
             )
-            fh = stack.enter_context(progress.open(file, "r", encoding="utf-8-sig", newline=""))
+            fh = stack.enter_context(
+                progress.open(file, "r", encoding="utf-8-sig", errors="surrogateescape", newline="")
+            )
         else:
-            fh = stack.enter_context(file.open("r", encoding="utf-8-sig", newline=""))
+            fh = stack.enter_context(
+                file.open("r", encoding="utf-8-sig", errors="surrogateescape", newline="")
+            )
         rows, line_of = read_csv(fh)
         results = convert_rows(rows, src, tgt, method=method, summary=summary, line_of=line_of, **tables)
         if json:
@@ -143,7 +186,9 @@ def _print_readable(summary: TranscriptSummary, shown: list[CourseResult]) -> No
         f"({summary.failed_courses} failed courses)",
         highlight=False,
     )
-    if summary.credits:
+    if summary.credits and "error" in summary.credits:
+        console.print(f"[yellow]credits not converted:[/] {summary.credits['error']}", highlight=False)
+    elif summary.credits:
         for key in ("total", "earned"):
             c = summary.credits[key]
             console.print(

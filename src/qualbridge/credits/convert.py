@@ -122,6 +122,11 @@ def by_year(amount: float, src: CreditSystem, tgt: CreditSystem) -> MethodResult
     return MethodResult("year", _r(value), _r(low), _r(high), formula, ys.verified and yt.verified)
 
 
+#: a sanity bound, not a fact about any system: far above any real record (a lifetime of study is a few
+#: thousand credits in every system) and low enough that every conversion stays a finite number
+MAX_AMOUNT = 1_000_000_000.0
+
+
 def convert(amount: float | str, from_system: str, to_system: str, method: str = "both") -> CreditConversion:
     """Convert ``amount`` credits of ``from_system`` into ``to_system``.
 
@@ -212,4 +217,8 @@ def _amount(amount: float | str) -> float:
         raise InvalidCredits(f"{amount!r} is not an amount of credit: give a number of at least 0.") from None
     if not math.isfinite(number) or number < 0:
         raise InvalidCredits(f"{amount!r} is not an amount of credit: give a finite number of at least 0.")
+    if number > MAX_AMOUNT:
+        raise InvalidCredits(
+            f"{amount!r} is too large an amount of credit: give a number from 0 to {MAX_AMOUNT:,.0f}."
+        )
     return number

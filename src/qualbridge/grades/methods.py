@@ -190,6 +190,8 @@ def grading_table(scale: Scale, rows: GradeTable, name: str) -> list[_Row]:
         if scale.passes(value) and amount > 0:
             parsed.append((value, lab or str(grade), amount))
     total = sum(a for _, _, a in parsed)
+    if not math.isfinite(total):
+        raise InvalidGrade(f"{name}: the shares add up to more than a number can hold; give percentages.")
     if not parsed or total <= 0:
         raise InvalidGrade(f"{name} for {scale.id} has no passing grade with a share above 0.")
     parsed.sort(key=lambda r: -r[0] if scale.higher_is_better else r[0])

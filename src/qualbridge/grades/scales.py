@@ -9,6 +9,7 @@ once, at load time; everything per grade is plain arithmetic so transcripts conv
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -85,11 +86,12 @@ class Scale:
         if isinstance(grade, int | float) and not isinstance(grade, bool):
             return self._check_number(float(grade), repr(grade)), None
         text = str(grade).strip()
-        lab = self._by_name.get(text.casefold())
+        folded = unicodedata.normalize("NFKC", text).strip()  # full-width "８５" or "Ａ" as typed in Japan
+        lab = self._by_name.get(text.casefold()) or self._by_name.get(folded.casefold())
         if lab is not None:
             return lab.point, lab.label
         try:
-            number = float(text.replace(",", ".")) if _looks_numeric(text) else math.nan
+            number = float(folded.replace(",", ".")) if _looks_numeric(folded) else math.nan
         except ValueError:
             number = math.nan
         if math.isnan(number):
@@ -173,7 +175,7 @@ def get_scale(scale_id: str) -> Scale:
 
 def scales_for(country: str | None = None) -> Iterator[Scale]:
     """Scales of one jurisdiction (ISO code or region, any case), or all of them."""
-    wanted = country.upper() if country else None
+    wanted = country.strip().upper() if country else None
     for scale in load_scales().values():
         if wanted is None or scale.jurisdiction == wanted:
             yield scale

@@ -9,7 +9,9 @@ line number and the rest still convert.
 from __future__ import annotations
 
 import csv
+import itertools
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TextIO
@@ -21,6 +23,9 @@ from qualbridge.grades.scales import Scale, get_scale
 
 CACHE_LIMIT = 100_000  # distinct grade strings remembered; beyond it grades are computed each time
 ERROR_LIMIT = 1_000  # row errors kept in full; the count goes on
+#: a sanity bound on one course, not a fact: far above any course in any credit system (a full-time
+#: year is at most 120 credits in the systems we hold), and it keeps the sums finite
+MAX_COURSE_CREDITS = 10_000
 
 
 class CourseResult(NamedTuple):
@@ -201,10 +206,49 @@ def summarise(
     return acc
 
 
+def sniff_delimiter(first_line: str) -> str:
+    """The field separator of a CSV from its first line: ``,`` unless ``;`` or a tab is more common.
+
+    Spreadsheets in much of Europe save "CSV" with semicolons (the comma is their decimal mark).
+
+    >>> sniff_delimiter("name;credits;grade")
+    ';'
+    >>> sniff_delimiter("Math,2,S")
+    ','
+    """
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
+
+
 def read_csv(fh: TextIO) -> tuple[Iterator[list[str]], Callable[[], int]]:
-    """A csv reader over ``fh`` and a function giving the current line number."""
-    reader = csv.reader(fh)
+    """A csv reader over ``fh`` (separated by ``,``, ``;`` or tabs) and the current line number."""
+    first = fh.readline()
+    reader = csv.reader(itertools.chain([first], fh) if first else fh, delimiter=sniff_delimiter(first))
     return reader, lambda: reader.line_num
+
+
+_DECIMAL_COMMA = re.compile(r"\s*\d+,\d{1,2}\s*")
+
+
+def decimal(text: str) -> str:
+    """``"7,5"`` -> ``"7.5"`` (a decimal comma, one or two decimals); anything else unchanged.
+
+    >>> decimal("7,5"), decimal("1,000"), decimal("S")
+    ('7.5', '1,000', 'S')
+    """
+    return text.replace(",", ".") if _DECIMAL_COMMA.fullmatch(text) else text
+
+
+def _undecodable(row: Sequence[str]) -> bool:
+    """True when a cell holds bytes that were not UTF-8 (read with ``errors="surrogateescape"``)."""
+    for cell in row:
+        if not cell.isascii():
+            try:
+                cell.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+    return False
 
 
 def _run(
@@ -233,16 +277,22 @@ def _run(
                 continue
         acc.rows += 1
         try:
-            name, raw_credits, grade = row[cols[0]], row[cols[1]], row[cols[2]].strip()
+            name, raw_credits, grade = row[cols[0]], row[cols[1]], decimal(row[cols[2]].strip())
         except IndexError:
             err = RowError(line, f"expected 3 columns (name, credits, grade), found {len(row)}")
         else:
             try:
-                cr = float(raw_credits)
-                if not 0 <= cr < math.inf:
+                if _undecodable(row):
+                    raise UnicodeError
+                cr = float(decimal(raw_credits))
+                if not 0 <= cr <= MAX_COURSE_CREDITS:
                     raise ValueError
+            except UnicodeError:
+                err = RowError(line, "not UTF-8 text: save the file as CSV in UTF-8")
             except ValueError:
-                err = RowError(line, f"credits {raw_credits!r} is not a number of at least 0")
+                err = RowError(
+                    line, f"credits {raw_credits!r} is not a number from 0 to {MAX_COURSE_CREDITS:,}"
+                )
             else:
                 try:
                     value, exact, label, passed, x = conv(grade)

@@ -197,7 +197,10 @@ def row_to_institution(row: dict[str, str], line: int, defaults: dict[str, Any] 
 def read_csv(text: str, defaults: dict[str, Any] | None = None) -> ImportResult:
     """Parse CSV text; every bad row becomes a problem with its line number."""
     result = ImportResult()
-    reader = csv.DictReader(io.StringIO(text))
+    first = text.split("\n", 1)[0]
+    # spreadsheets in much of Europe save "CSV" with semicolons; lists inside a cell then need quotes
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     header = reader.fieldnames or []
     missing = [c for c in ("country", "name") if c not in header]
     unknown = [c for c in header if c not in CSV_COLUMNS]
@@ -270,6 +273,8 @@ def deqar_to_institution(rec: dict[str, Any]) -> Institution:
     if not isinstance(rec, dict):
         raise ValueError(f"record: expected an object, got {type(rec).__name__}")
     countries = rec.get("countries") or []
+    if isinstance(countries, (str, dict)):
+        countries = [countries]
     if not countries:
         raise ValueError("countries: at least one country is required")
     try:
@@ -297,7 +302,9 @@ def deqar_to_institution(rec: dict[str, Any]) -> Institution:
                 former.append(FormerName(name=text, valid_to=n.get("name_valid_to")))
     identifiers: dict[str, str] = {}
     if rec.get("deqar_id") or rec.get("id"):
-        identifiers["deqar"] = str(rec.get("deqar_id") or f"DEQARINST{int(rec['id']):04d}")
+        raw_id = rec.get("id")
+        number = f"{raw_id:04d}" if isinstance(raw_id, int) else str(raw_id or "").strip()
+        identifiers["deqar"] = str(rec.get("deqar_id") or f"DEQARINST{number}")
     if rec.get("eter_id"):
         identifiers["eter"] = str(rec["eter_id"])
     for group in ("identifiers", "identifiers_local", "identifiers_national"):
@@ -346,12 +353,21 @@ def read_deqar_json(text: str) -> ImportResult:
     return result
 
 
+FORMATS = ("csv", "deqar")
+
+
 def read_file(path: Path, fmt: str | None = None) -> ImportResult:
     """Read ``path`` as ``csv`` or ``deqar`` (guessed from the extension when ``fmt`` is None)."""
-    fmt = fmt or (
-        "deqar" if path.suffix.lower() == ".json" else "csv" if path.suffix.lower() == ".csv" else None
+    if fmt is not None and fmt.strip().lower() not in FORMATS:
+        raise QualbridgeError(f"Unknown format {fmt!r}; valid: {', '.join(FORMATS)}.")
+    fmt = (
+        fmt.strip().lower()
+        if fmt
+        else ("deqar" if path.suffix.lower() == ".json" else "csv" if path.suffix.lower() == ".csv" else None)
     )
-    if fmt not in {"csv", "deqar"}:
+    if path.is_dir():
+        raise QualbridgeError(f"{str(path)!r} is a folder: give a CSV or DEQAR JSON file.")
+    if fmt not in FORMATS:
         raise QualbridgeError(
             f"Cannot tell the format of {path.name!r}: give --format csv or --format deqar."
         )

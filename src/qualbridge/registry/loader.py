@@ -93,7 +93,7 @@ class Registry:
     # -- lookups that raise a typed error naming the closest valid ids -------------------------
     def framework(self, framework_id: str) -> Framework:
         try:
-            return self.frameworks[framework_id.lower()]
+            return self.frameworks[framework_id.strip().lower()]
         except KeyError:
             raise UnknownFramework(framework_id, self.frameworks) from None
 
@@ -105,7 +105,7 @@ class Registry:
 
     def qualification(self, type_id: str) -> QualificationType:
         try:
-            return self.qualifications[type_id.lower()]
+            return self.qualifications[type_id.strip().lower()]
         except KeyError:
             raise UnknownQualification(type_id, self.qualifications) from None
 
@@ -120,7 +120,7 @@ class Registry:
 
 
 def data_files(data_dir: Path = DATA_DIR) -> list[Path]:
-    return sorted(p for kind in FILE_KINDS for p in (data_dir / kind).glob("*.yaml"))
+    return sorted(p for kind in FILE_KINDS for p in (data_dir / kind).glob("*.yaml") if p.is_file())
 
 
 def data_hash(files: list[Path], data_dir: Path = DATA_DIR) -> str:

@@ -89,7 +89,7 @@ def _index_for(registry: Registry) -> _Index:
 
 def check_country(registry: Registry, country: str) -> str:
     """Upper-case ``country`` and make sure the registry knows it; raise UnknownCountry otherwise."""
-    code = country.upper()
+    code = country.strip().upper()
     if code not in registry.types_by_jurisdiction:
         raise UnknownCountry(country, [c.lower() for c in registry.types_by_jurisdiction])
     return code
