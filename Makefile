@@ -42,7 +42,8 @@ check: install
 	$(BIN)/qualbridge data check
 
 pytest: install system-packages
-	QUALBRIDGE_DATA_DIR=$$(mktemp -d) $(BIN)/pytest -n 2 -m "not postgres" --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
+	QUALBRIDGE_DATA_DIR=$$(mktemp -d) $(BIN)/pytest -n 2 -m "not postgres and not browser" --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
+	QUALBRIDGE_DATA_DIR=$$(mktemp -d) $(BIN)/pytest -m browser $(PYTEST_ARGS)
 
 test: lint typecheck check pytest pytest-postgres
 

@@ -45,7 +45,7 @@ def people(tmp_path: Path, settings: Any) -> dict[str, User]:
 def sign_in(browser: Any, base: str, username: str, lang: str) -> Any:
     context = browser.new_context(locale="en-GB", accept_downloads=True)
     page = context.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(45_000)
     page.goto(f"{base}/accounts/login/")
     if lang != "en":
         with page.expect_navigation():

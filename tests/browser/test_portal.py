@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(locale="en-GB")
     tab = context.new_page()
-    tab.set_default_timeout(15_000)
+    tab.set_default_timeout(45_000)
     yield tab
     context.close()
 
