@@ -23,7 +23,9 @@ from qualbridge.statements.render import (
     ATTACHMENT_NAME,
     check_fonts,
     credential_digest,
-    qr_svg,
+    qr_img,
+    qr_matrix,
+    qr_png,
     render_html,
     render_pdf,
     statement_claims,
@@ -141,26 +143,40 @@ def test_qr_code_leads_to_verification_of_this_credential(signed_full):
     assert url.startswith(f"{a.verify_base_url}/verify?")
     assert cred["id"].removeprefix("urn:uuid:") in url and credential_digest(cred) in url
     html = render_html(a, cred)
-    assert qr_svg(url) in html  # the QR code drawn is the one of this URL
+    assert qr_img(url) in html  # the QR code drawn is the one of this URL
     assert url.replace("&", "&amp;") in html
     other = dict(cred, id="urn:uuid:00000000-0000-0000-0000-000000000000")
     assert verification_url(a, other) != url
 
 
-def test_qr_svg_draws_the_qr_matrix():
+def test_qr_png_draws_the_qr_matrix_module_for_module():
+    import io
+
     import qrcode
+    from PIL import Image
 
-    svg = qr_svg("http://example.org/verify?id=1")
+    url = "http://example.org/verify?ref=QB-EX-0001&id=6bdd7e30-51a1-48fe-a5d2-f0375b4c6b5f&digest=_1TRKrDE7GdHmG4eZzKQ0A"
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_L, border=1)
-    qr.add_data("http://example.org/verify?id=1")
+    qr.add_data(url)
     qr.make(fit=True)
-    size = len(qr.get_matrix())
-    assert f'viewBox="0 0 {size} {size}"' in svg
-    # every dark module is covered by exactly one rectangle: total area = dark modules
-    import re
+    expected = qr.get_matrix()
+    assert qr_matrix(url) == expected
+    image = Image.open(io.BytesIO(qr_png(url)))
+    assert image.format == "PNG" and image.size == (len(expected), len(expected))
+    drawn = [[image.getpixel((x, y)) == 0 for x in range(image.width)] for y in range(image.height)]
+    assert drawn == expected  # black pixel exactly where the code has a dark module
 
-    area = sum(int(w) * int(h) for w, h in re.findall(r"h(\d+)v(\d+)h-\d+z", svg))
-    assert area == sum(map(sum, qr.get_matrix()))
+
+def test_pdf_holds_the_qr_code_as_one_sharp_image(signed_full):
+    a, cred, path = signed_full
+    listing = subprocess.run(
+        [tool("pdfimages"), "-list", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert len(listing) == 1, listing
+    fields = listing[0].split()
+    size = len(qr_matrix(verification_url(a, cred)))
+    assert (fields[3], fields[4]) == (str(size), str(size))  # one pixel per module
+    assert fields[9] == "no"  # not interpolated: the modules print as sharp squares
 
 
 def test_html_is_bilingual_side_by_side_and_escaped(signed_full):
