@@ -18,14 +18,12 @@ import yaml
 from qualbridge.evaluate import Assessment, evaluate, parse_case
 from qualbridge.statements.issue import issue_credential
 from qualbridge.statements.multikey import KeyPair
+from qualbridge.statements.qr import qr_img, qr_matrix, qr_png
 from qualbridge.statements.render import (
     ASSESSMENT_NAME,
     ATTACHMENT_NAME,
     check_fonts,
     credential_digest,
-    qr_img,
-    qr_matrix,
-    qr_png,
     render_html,
     render_pdf,
     statement_claims,
