@@ -24,7 +24,14 @@ app = typer.Typer(
     add_completion=False,
 )
 
-#: (module under qualbridge.cli, command group name); a module that is not there yet is skipped.
+
+@app.callback()
+def _root() -> None:
+    """Qualifications frameworks, comparisons, grade and credit conversion, credential evaluation."""
+    # a callback keeps ``qualbridge`` a group even when only one command is mounted (see _mount)
+
+
+#: (module under qualbridge.cli, command group name; None for a single command named like its module)
 GROUPS = [
     ("frameworks", "frameworks"),
     ("qualifications", "qualifications"),
@@ -41,21 +48,25 @@ GROUPS = [
 ]
 
 
-def _mount() -> None:
+def _mount(argv: list[str]) -> None:
+    """Mount the command groups; only the one named on the command line when there is one.
+
+    Each group imports its part of the core (the signing stack, the institution matcher, the PDF
+    renderer ...); importing them all would make every command take a second to start.
+    """
+    wanted = argv[1] if len(argv) > 1 else None
+    known = {group or module for module, group in GROUPS}
     for module_name, group in GROUPS:
-        try:
-            module = importlib.import_module(f"qualbridge.cli.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"qualbridge.cli.{module_name}":
-                continue
-            raise
+        if wanted in known and (group or module_name) != wanted:
+            continue
+        module = importlib.import_module(f"qualbridge.cli.{module_name}")
         if group is None:
             module.register(app)
         else:
             app.add_typer(module.app, name=group)
 
 
-_mount()
+_mount(sys.argv)
 
 err_console = Console(stderr=True)
 
