@@ -42,6 +42,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "qualbridge.web.api.problems.ProblemMiddleware",
 ]
 
 ROOT_URLCONF = "qualbridge.web.urls"

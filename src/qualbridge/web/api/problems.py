@@ -6,8 +6,13 @@ request validation errors become 422; nothing reaches the client as a 500 with a
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from http import HTTPStatus
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -61,6 +66,12 @@ def install(api: NinjaAPI) -> None:
             api, request, 401, "unauthenticated", "Sign-in required", "Sign in to use this endpoint."
         )
 
+    @api.exception_handler(RequestDataTooBig)
+    def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        limit = int(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+        detail = f"The request body is larger than {limit // (1024 * 1024)} MB; send a smaller document."
+        return problem(api, request, 413, "too-large", "Request body too large", detail)
+
     @api.exception_handler(HttpError)
     def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
         return problem(api, request, exc.status_code, f"http-{exc.status_code}", str(exc), str(exc))
@@ -69,3 +80,33 @@ def install(api: NinjaAPI) -> None:
 def _is_path_lookup(request: HttpRequest) -> bool:
     """Unknown ids in the path are 404; unknown values in the query string are 400."""
     return not request.GET
+
+
+class ProblemMiddleware:
+    """Answer under ``/api/`` with a problem document where Django or ninja answered with an HTML or text
+    page (an unknown path, a wrong method, a body Django refused, a server error), keeping the status."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            not request.path.startswith("/api/")
+            or response.status_code < 400
+            or "json" in response.get("Content-Type", "")
+        ):
+            return response
+        status = response.status_code
+        phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+        detail = {
+            404: f"No API endpoint at {request.path}; see /api/docs for every endpoint.",
+            405: f"{request.method} is not allowed here; allowed: {response.get('Allow', '-')}.",
+        }.get(status, phrase + ".")
+        body = {"type": f"{PROBLEM_TYPE}http-{status}", "title": phrase, "status": status, "detail": detail}
+        problem_response = HttpResponse(
+            json.dumps(body, ensure_ascii=False), status=status, content_type="application/problem+json"
+        )
+        if "Allow" in response:
+            problem_response["Allow"] = response["Allow"]
+        return problem_response

@@ -8,13 +8,14 @@ problem document and each status an operation can answer is declared in the sche
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
+from pydantic import AfterValidator
 
 from qualbridge.errors import QualbridgeError
 from qualbridge.web.accounts.models import User
@@ -85,13 +86,23 @@ class EventOut(Schema):
     new: dict[str, Any]
 
 
+def _no_nul(text: str) -> str:
+    """Free text without NUL characters (PostgreSQL cannot store them; the pages' forms refuse them too)."""
+    if "\x00" in text:
+        raise ValueError("must not contain NUL (\\x00) characters")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+
+
 class DraftIn(Schema):
     decision: Decision
-    reasons: str = Field(min_length=1, max_length=20000)
+    reasons: Text = Field(min_length=1, max_length=20000)
 
 
 class NoteIn(Schema):
-    note: str = Field(min_length=1, max_length=5000)
+    note: Text = Field(min_length=1, max_length=5000)
 
 
 class QueueQuery(Schema):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -31,7 +32,7 @@ from qualbridge.web.cases.models import (
     State,
     Statement,
 )
-from qualbridge.web.cases.views import back, form_errors, run
+from qualbridge.web.cases.views import back, form_errors, is_id, run
 
 PRECEDENTS_SHOWN = 10
 
@@ -136,7 +137,8 @@ def _staff_case(request: HttpRequest, pk: int) -> Case:
 
 
 def _text(request: HttpRequest, name: str) -> str:
-    return str(request.POST.get(name, ""))
+    """A free-text field; NUL characters are dropped (PostgreSQL cannot store them)."""
+    return str(request.POST.get(name, "")).replace("\x00", "")
 
 
 @login_required
@@ -200,11 +202,14 @@ def act(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             _("Deadline extended."),
         )
     if name == "assign":
-        evaluator = User.objects.filter(
-            pk=request.POST.get("evaluator") or 0, office_id=case.office_id
-        ).first()
+        raw = str(request.POST.get("evaluator") or "").strip()
+        evaluator = User.objects.filter(pk=int(raw), office_id=case.office_id).first() if is_id(raw) else None
         if evaluator is None:
-            raise Http404(_("No such evaluator."))
+            messages.error(
+                request,
+                _("No evaluator %(id)s in this office; choose one from the list.") % {"id": repr(raw[:40])},
+            )
+            return back(case)
         return run(request, case, lambda: actions.do_assign(user, case, evaluator), _("Evaluator assigned."))
     raise Http404(_("No such action."))
 

@@ -59,6 +59,11 @@ def with_upload(upload: Any, attach: Callable[[StoredUpload], Any]) -> Any:
         raise
 
 
+def is_id(text: str) -> bool:
+    """A database id as sent by a form: ASCII digits that fit a 64-bit integer."""
+    return text.isascii() and text.isdigit() and len(text) <= 18
+
+
 def form_errors(request: HttpRequest, form: Any) -> None:
     for field, errors in form.errors.items():
         label = form.fields[field].label if field in form.fields else ""
@@ -194,7 +199,18 @@ def upload_document(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         form_errors(request, form)
         return back(case)
-    credential = case.credentials.filter(pk=request.POST.get("credential") or 0).first()
+    credential = None
+    raw = str(request.POST.get("credential") or "").strip()
+    if raw:
+        credential = case.credentials.filter(pk=int(raw)).first() if is_id(raw) else None
+        if credential is None:
+            valid = ", ".join(str(pk) for pk in case.credentials.values_list("pk", flat=True)) or "-"
+            messages.error(
+                request,
+                _("No credential %(id)s in this case; choose one of its credentials (%(valid)s) or none.")
+                % {"id": repr(raw[:40]), "valid": valid},
+            )
+            return back(case)
 
     def attach() -> Any:
         permissions.require_owner(request.user, case)
@@ -273,9 +289,24 @@ def download_document(request: HttpRequest, pk: int, did: int) -> HttpResponse:
     return FileResponse(
         path_of(document.stored_name).open("rb"),
         as_attachment=True,
-        filename=document.original_name,
+        filename=download_name(document.original_name, document.stored_name),
         content_type=document.content_type,
     )
+
+
+def download_name(original: str, stored_name: str) -> str:
+    """The name to save a download under: the original, ending in the extension of the checked content.
+
+    The content was checked (PDF, JPEG, PNG); the name was not. A PDF named ``report.html`` or
+    ``setup.exe`` is saved as ``report.html.pdf`` so that no program other than a viewer opens it.
+
+    >>> download_name("学位記.PDF", "ab.pdf"), download_name("x.html", "ab.pdf"), download_name("a.jpeg", "c.jpg")
+    ('学位記.PDF', 'x.html.pdf', 'a.jpeg')
+    """
+    extension = stored_name.rsplit(".", 1)[-1]
+    allowed = {"jpg": (".jpg", ".jpeg")}.get(extension, (f".{extension}",))
+    name = original or "document"
+    return name if name.lower().endswith(allowed) else f"{name}.{extension}"
 
 
 def _statement(request: HttpRequest, pk: int) -> tuple[Case, Statement]:

@@ -8,6 +8,7 @@ candidate to choose from.
 
 from __future__ import annotations
 
+import csv
 import io
 from typing import Any
 
@@ -172,12 +173,22 @@ def _transcript(data: dict[str, Any]) -> dict[str, Any]:
         raise QualbridgeError(_("The transcript is not a UTF-8 text file (CSV).")) from None
     if data["credit_system"]:
         credits.convert(0, data["credit_system"], data["to_credits"])  # unknown systems fail first
-    rows, line_of = read_csv(io.StringIO(text, newline=""))
     summary = TranscriptSummary(data["from_scale"], data["to_scale"], "")
     courses: list[CourseResult] = []
-    for item in convert_rows(rows, data["from_scale"], data["to_scale"], summary=summary, line_of=line_of):
-        if isinstance(item, CourseResult) and len(courses) < SHOWN_COURSES:
-            courses.append(item)
+    try:
+        rows, line_of = read_csv(io.StringIO(text, newline=""))
+        for item in convert_rows(
+            rows, data["from_scale"], data["to_scale"], summary=summary, line_of=line_of
+        ):
+            if isinstance(item, CourseResult) and len(courses) < SHOWN_COURSES:
+                courses.append(item)
+    except csv.Error as exc:  # e.g. a field longer than the csv module's limit
+        raise QualbridgeError(
+            _(
+                "The transcript is not a readable CSV file: %(error)s. Give one course per line: name, credits, grade."
+            )
+            % {"error": exc}
+        ) from None
     credit = None
     if data["credit_system"]:
         credit = {

@@ -36,8 +36,12 @@ def not_found(request: HttpRequest, error: UnknownFramework | str) -> HttpRespon
 def framework_list(request: HttpRequest) -> HttpResponse:
     registry = get_registry()
     a, b = request.GET.get("a", ""), request.GET.get("b", "")
-    if a and b:
-        return redirect("explorer:pair", a=a, b=b)
+    if a and b:  # the pair form: resolve both first (free text may hold "/" or any character)
+        try:
+            fa, fb = registry.framework(a.strip()), registry.framework(b.strip())
+        except UnknownFramework as exc:
+            return not_found(request, exc)
+        return redirect("explorer:pair", a=fa.id, b=fb.id)
     groups: dict[str, list[Any]] = {}
     for fw in catalogue.frameworks(registry):
         groups.setdefault(fw.kind.value, []).append(fw)
