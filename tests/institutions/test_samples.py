@@ -15,7 +15,7 @@ import pytest
 
 from qualbridge.institutions.loader import DATA_DIR, data_files, load_file
 from qualbridge.institutions.models import Institution, InstitutionFile, RecognitionStatus
-from qualbridge.registry.models import Fact
+from qualbridge.registry.base import Fact
 
 #: the formats of the identifier schemes the samples use, as their issuers define them
 ID_FORMATS = {

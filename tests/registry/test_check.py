@@ -81,6 +81,21 @@ def _no_match_with_target(f: dict[str, Any]) -> None:
     f["alignments/aa-qf__bb-qf.yaml"]["mappings"][2]["to"] = ["4"]
 
 
+def _bad_type_id(f: dict[str, Any]) -> None:
+    f["qualifications/aa.yaml"]["types"][1]["id"] = "aa/Degree Two"
+
+
+def _bad_isced_code(f: dict[str, Any]) -> None:
+    f["qualifications/aa.yaml"]["types"][1]["placements"][0]["isced_code"] = "6a"
+
+
+def _no_levels(f: dict[str, Any]) -> None:
+    f["frameworks/bb-qf.yaml"]["levels"] = []
+    f["alignments/aa-qf__bb-qf.yaml"]["mappings"] = [
+        {"from": n, "to": [], "match": "noMatch"} for n in ("1", "2", "3")
+    ]
+
+
 FAULTS = [
     (_unknown_key, "frameworks/aa-qf.yaml", "levelz"),
     (_bad_match_type, "alignments/aa-qf__bb-qf.yaml", "mappings.0.match"),
@@ -97,6 +112,9 @@ FAULTS = [
     (_unknown_placement, "qualifications/aa.yaml", "unknown level 'aa-qf:7'"),
     (_unknown_access, "qualifications/aa.yaml", "unknown qualification type or level 'aa/doctorate'"),
     (_no_match_with_target, "alignments/aa-qf__bb-qf.yaml", "noMatch row lists no target"),
+    (_bad_type_id, "qualifications/aa.yaml", "'aa/Degree Two' is not a valid qualification id"),
+    (_bad_isced_code, "qualifications/aa.yaml", "'6a' is not a valid isced_code id"),
+    (_no_levels, "frameworks/bb-qf.yaml", "a framework needs at least one level"),
 ]
 
 

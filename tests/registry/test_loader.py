@@ -71,3 +71,22 @@ def test_schema_describes_the_files(files: dict[str, dict[str, Any]]) -> None:
     schemas = {name.split(".")[0]: json.loads(text) for name, text in generated().items()}
     for rel, content in files.items():
         jsonschema.validate(yaml.safe_load(yaml.safe_dump(content)), schemas[rel.split("/")[0]])
+
+
+def test_the_compiled_registry_loads_without_pydantic(tmp_path: Path) -> None:
+    """The cached path must stay light: importing pydantic alone exceeds the start-up budget."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from qualbridge.registry import load_registry; load_registry(); "
+        "load_registry(); print('pydantic' in sys.modules)"
+    )
+    env = {**__import__("os").environ, "QUALBRIDGE_CACHE_DIR": str(tmp_path / "c")}
+    subprocess.run(
+        [sys.executable, "-c", "from qualbridge.registry import load_registry; load_registry()"],
+        check=True,
+        env=env,
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True, text=True)
+    assert out.stdout.strip() == "False"

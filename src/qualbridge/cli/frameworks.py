@@ -10,7 +10,7 @@ from rich.table import Table
 from qualbridge.cli.output import console, print_json
 from qualbridge.errors import QualbridgeError
 from qualbridge.registry import Registry, get_registry
-from qualbridge.registry.models import Framework, pick
+from qualbridge.registry.models import Framework, as_dict, pick
 
 app = typer.Typer(help="The qualifications frameworks in the registry.", no_args_is_help=True)
 
@@ -52,7 +52,7 @@ def framework_detail(registry: Registry, fw: Framework) -> dict[str, Any]:
     """Everything about one framework, as the CLI and the API print it."""
     return {
         **_summary(fw),
-        "domains": [d.model_dump() for d in fw.domains],
+        "domains": [as_dict(d) for d in fw.domains],
         "uri": fw.uri,
         "valid_from": fw.valid_from,
         "levels": [
@@ -81,7 +81,7 @@ def framework_detail(registry: Registry, fw: Framework) -> dict[str, Any]:
             }
             for al in (registry.alignments[a] for a in registry.alignments_by_framework.get(fw.id, []))
         ],
-        "sources": {k: v.model_dump(mode="json") for k, v in fw.sources.items()},
+        "sources": {k: as_dict(v) for k, v in fw.sources.items()},
     }
 
 

@@ -14,7 +14,8 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
-from qualbridge.registry.models import Fact, LangText, Source, Strict
+from qualbridge.registry.base import Fact, Strict
+from qualbridge.registry.models import LangText, Source
 
 InstitutionId = Annotated[str, Field(pattern=r"^[a-z]{2}/[a-z0-9]+(-[a-z0-9]+)*$")]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]

@@ -8,6 +8,7 @@ monotone, every fact has a source, and no two types of one jurisdiction share a 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,14 @@ from pydantic import BaseModel, ValidationError
 from qualbridge.registry.credits import CreditSystem
 from qualbridge.registry.grading import GradingFile
 from qualbridge.registry.loader import DATA_DIR, Problem, Registry, parse_files, read_yaml
-from qualbridge.registry.models import Alignment, Framework, MatchType, QualificationTypes, Source
+from qualbridge.registry.models import (
+    ID_PATTERNS,
+    Alignment,
+    Framework,
+    MatchType,
+    QualificationTypes,
+    Source,
+)
 from qualbridge.registry.search import normalise
 
 
@@ -78,9 +86,20 @@ def _source_problems(
         yield Problem(rel, f"{where}.source", f"unknown source {effective!r}; defined: {sorted(sources)}")
 
 
+def _bad_format(kind: str, value: str) -> str | None:
+    """A message when ``value`` is not a well-formed identifier of ``kind`` (see ID_PATTERNS)."""
+    if re.fullmatch(ID_PATTERNS[kind], value):
+        return None
+    return f"{value!r} is not a valid {kind} id (expected {ID_PATTERNS[kind]})"
+
+
 def _framework_rules(registry: Registry) -> Iterator[Problem]:
     for fw in registry.frameworks.values():
         rel = registry.files[fw.id]
+        if message := _bad_format("framework", fw.id):
+            yield Problem(rel, "id", message)
+        if not fw.levels:
+            yield Problem(rel, "levels", "a framework needs at least one level")
         yield from _source_problems(rel, "source", fw.source, None, fw.sources)
         if not rel.endswith(f"/{fw.id}.yaml"):
             yield Problem(rel, "id", f"file name should be {fw.id}.yaml")
@@ -194,6 +213,8 @@ def _qualification_file_rules(registry: Registry, qfile: QualificationTypes, rel
     for i, qt in enumerate(qfile.types):
         where = f"types[{i}]"
         yield from _source_problems(rel, where, qt.source, qfile.source, qfile.sources)
+        if message := _bad_format("qualification", qt.id):
+            yield Problem(rel, f"{where}.id", message)
         if qt.id.split("/")[0] != prefix:
             yield Problem(rel, f"{where}.id", f"{qt.id!r} should start with {prefix}/")
         for j, placement in enumerate(qt.placements):
@@ -203,6 +224,9 @@ def _qualification_file_rules(registry: Registry, qfile: QualificationTypes, rel
                 yield from _source_problems(
                     rel, f"{where}.placements[{j}]", placement.source, None, qfile.sources
                 )
+            for kind, value in (("level", placement.level), ("isced_code", placement.isced_code)):
+                if value is not None and (message := _bad_format(kind, value)):
+                    yield Problem(rel, f"{where}.placements[{j}].{kind}", message)
             if placement.isced_code and not placement.level.startswith("isced-2011:"):
                 yield Problem(
                     rel, f"{where}.placements[{j}].isced_code", "an ISCED code belongs on an isced-2011 level"

@@ -13,7 +13,8 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from qualbridge.registry.models import Fact, LangText, Source
+from qualbridge.registry.base import Fact
+from qualbridge.registry.models import LangText, Source
 
 CreditSystemId = Annotated[str, Field(pattern=r"^[a-z]{2,5}(-[a-z0-9]+)*$")]
 

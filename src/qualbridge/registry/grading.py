@@ -14,7 +14,8 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from qualbridge.registry.models import Fact, LangText, Source, Strict
+from qualbridge.registry.base import Fact, Strict
+from qualbridge.registry.models import LangText, Source
 
 ScaleId = Annotated[str, Field(pattern=r"^[a-z]{2,5}(-[a-z0-9]+)+$")]
 

@@ -18,8 +18,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from pydantic import BaseModel, ValidationError
-
 from qualbridge.errors import UnknownFramework, UnknownLevel, UnknownQualification
 from qualbridge.registry.models import (
     Alignment,
@@ -34,7 +32,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CACHE_FORMAT = 1
 
 #: data sub-folder -> model of one file in it
-FILE_KINDS: dict[str, type[BaseModel]] = {
+FILE_KINDS: dict[str, type[Any]] = {
     "frameworks": Framework,
     "alignments": Alignment,
     "qualifications": QualificationTypes,
@@ -155,8 +153,12 @@ def parse_files(data_dir: Path = DATA_DIR) -> tuple[Registry, list[Problem]]:
         except ValueError as exc:
             problems.append(Problem(rel, "", str(exc)))
             continue
+        from pydantic import ValidationError  # only when parsing (see registry.validation)
+
+        from qualbridge.registry.validation import validate
+
         try:
-            item = model.model_validate(raw)
+            item = validate(model, raw)
         except ValidationError as exc:
             for err in exc.errors():
                 loc = ".".join(str(p) for p in err["loc"])
@@ -176,7 +178,7 @@ def _claim(registry: Registry, item_id: str, rel: str, problems: list[Problem], 
     return True
 
 
-def _index(registry: Registry, item: BaseModel, rel: str, problems: list[Problem]) -> None:
+def _index(registry: Registry, item: object, rel: str, problems: list[Problem]) -> None:
     if isinstance(item, Framework):
         if not _claim(registry, item.id, rel, problems, "framework"):
             return

@@ -1,37 +1,45 @@
-"""Pydantic models of the curated data files.
+"""The data model of the frameworks registry, as frozen dataclasses.
 
 One file per framework, per alignment (referencing decision) and per jurisdiction's qualification
 types. Every fact carries a ``source`` (the key of an entry in the file's ``sources`` table) and a
 ``verified`` flag: a fact that could not be confirmed against its source says ``verified: false`` and
 is never used as ground truth in a test. Names borrow from the standards: SKOS match types for
 alignments (Credential Engine's AlignmentMap proposal), ISCED 2011 for programme codes.
+
+The classes are plain dataclasses, not pydantic models, so that loading the registry from its compiled
+cache needs no pydantic at all (importing pydantic alone takes longer than the whole load budget);
+:mod:`qualbridge.registry.validation` validates the files against these classes with pydantic.
+Identifier formats and the like are checked by ``qualbridge data check``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing import Any, ClassVar
 
 #: Text in several languages, keyed by BCP 47 tag: ``ja`` (original script), ``ja-Latn``
 #: (romanisation), ``en`` (English), ``de``, ``fr`` ...
 LangText = dict[str, str]
 
-FrameworkId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-QualificationId = Annotated[str, Field(pattern=r"^[a-z]{2}(-[a-z0-9]+)?/[a-z0-9]+(-[a-z0-9]+)*$")]
-LevelId = Annotated[str, Field(pattern=r"^[a-z0-9-]+:[A-Za-z0-9+.-]+$")]
+#: identifier formats, checked by ``qualbridge data check``
+ID_PATTERNS = {
+    "framework": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+    "qualification": r"^[a-z]{2}(-[a-z0-9]+)?/[a-z0-9]+(-[a-z0-9]+)*$",
+    "level": r"^[a-z0-9-]+:[A-Za-z0-9+.-]+$",
+    "isced_code": r"^[0-9]{3}$",
+}
 
 
-class Strict(BaseModel):
-    """Base: unknown keys are errors, so a typo in a data file never passes silently."""
+class Strict:
+    """Base: unknown keys are errors (for pydantic's validation), so a typo never passes silently."""
 
-    # defer_build: the validators are compiled on first validation, not at import, so that loading
-    # the registry from its compiled cache stays fast.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class Source(Strict):
     """A publication a fact was taken from."""
 
@@ -43,6 +51,7 @@ class Source(Strict):
     note: str | None = None
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class Fact(Strict):
     """Mixin for anything that states a fact: where it comes from and whether it was confirmed."""
 
@@ -66,43 +75,39 @@ class Status(StrEnum):
     SUPERSEDED = "superseded"
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class Domain(Strict):
     id: str
     names: LangText
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class Level(Fact):
     """One level of a framework. ``descriptors`` maps a domain id to text per language."""
 
     notation: str
-    labels: LangText = Field(default_factory=dict)
-    descriptors: dict[str, LangText] = Field(default_factory=dict)
+    labels: LangText = dataclasses.field(default_factory=dict)
+    descriptors: dict[str, LangText] = dataclasses.field(default_factory=dict)
     # ISCED 2011 only: the three-digit programme codes under this level, code -> names
-    programme_codes: dict[str, LangText] = Field(default_factory=dict)
+    programme_codes: dict[str, LangText] = dataclasses.field(default_factory=dict)
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class Framework(Fact):
-    id: FrameworkId
+    id: str
     kind: FrameworkKind
     jurisdiction: str  # ISO 3166-1 alpha-2, ISO 3166-2, or a region code (EU, ASEAN, SADC ...)
     abbreviation: str
     names: LangText
     status: Status = Status.IN_FORCE
-    parent: FrameworkId | None = None  # for a sub-framework: the framework it belongs to
-    domains: list[Domain] = Field(default_factory=list)
+    parent: str | None = None  # for a sub-framework: the framework it belongs to
+    domains: list[Domain] = dataclasses.field(default_factory=list)
     levels: list[Level]
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     uri: str | None = None
     level_uri_template: str | None = None  # e.g. "http://data.europa.eu/snb/eqf/{notation}"
     sources: dict[str, Source]
-
-    @field_validator("levels")
-    @classmethod
-    def _at_least_one_level(cls, levels: list[Level]) -> list[Level]:
-        if not levels:
-            raise ValueError("a framework needs at least one level")
-        return levels
 
 
 class Profile(StrEnum):
@@ -112,13 +117,15 @@ class Profile(StrEnum):
     VOCATIONAL = "vocational"
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class Placement(Fact):
     """Where a qualification type sits: a framework level, and for ISCED the 3-digit programme code."""
 
-    level: LevelId
-    isced_code: str | None = Field(default=None, pattern=r"^[0-9]{3}$")
+    level: str
+    isced_code: str | None = None
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class Duration(Strict):
     """Typical full-time duration in years (min = max for a fixed length)."""
 
@@ -127,6 +134,7 @@ class Duration(Strict):
     after: str | None = None  # what the duration counts from, e.g. "upper secondary", "a bachelor's"
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class Credits(Strict):
     amount: float
     max_amount: float | None = None
@@ -134,27 +142,27 @@ class Credits(Strict):
     minimum: bool = False  # true when the figure is a legal minimum ("at least 124 tani")
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class QualificationType(Fact):
-    id: QualificationId
+    id: str
     names: LangText
-    abbreviations: list[str] = Field(default_factory=list)
-    aliases: list[str] = Field(default_factory=list)
-    placements: list[Placement] = Field(default_factory=list)
+    abbreviations: list[str] = dataclasses.field(default_factory=list)
+    aliases: list[str] = dataclasses.field(default_factory=list)
+    placements: list[Placement] = dataclasses.field(default_factory=list)
     profile: Profile | None = None
     duration: Duration | None = None
     credits: Credits | None = None
-    access_to: list[str] = Field(default_factory=list)  # qualification-type ids or level ids
-    awarded_by: LangText = Field(default_factory=dict)
+    access_to: list[str] = dataclasses.field(default_factory=list)  # qualification-type ids or level ids
+    awarded_by: LangText = dataclasses.field(default_factory=dict)
     is_micro_credential: bool = False
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class QualificationTypes(Strict):
     """One file: every qualification type of one jurisdiction."""
 
     jurisdiction: str
-    names: LangText = Field(
-        default_factory=dict
-    )  # the jurisdiction's name, e.g. {"ja": "日本", "en": "Japan"}
+    names: LangText = dataclasses.field(default_factory=dict)  # e.g. {"ja": "日本", "en": "Japan"}
     types: list[QualificationType]
     sources: dict[str, Source]
     source: str | None = None  # default source key for facts in this file
@@ -170,22 +178,26 @@ class MatchType(StrEnum):
     NO_MATCH = "noMatch"
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class LevelMapping(Fact):
-    """One row of a referencing table: a source level and its target level(s)."""
+    """One row of a referencing table: a source level and its target level(s).
 
-    from_level: str = Field(alias="from")
-    to: list[str] = Field(default_factory=list)
+    The files write the source level as ``from`` (a Python keyword); the loader reads it into
+    ``from_level``.
+    """
+
+    from_level: str
+    to: list[str] = dataclasses.field(default_factory=list)
     match: MatchType
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
-
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class Alignment(Fact):
     """A referencing decision between two frameworks, as published by the body that made it."""
 
     id: str
-    source_framework: FrameworkId
-    target_framework: FrameworkId
+    source_framework: str
+    target_framework: str
     kind: str = "referencing"  # referencing | comparability-study | self-certification
     body: LangText
     decided: dt.date | None = None
@@ -194,6 +206,12 @@ class Alignment(Fact):
     symmetric: bool = True  # does the decision read both ways?
     mappings: list[LevelMapping]
     sources: dict[str, Source]
+
+
+def as_dict(item: Any) -> dict[str, Any]:
+    """A record as plain JSON-ready data (dates as ISO strings)."""
+    out: dict[str, Any] = dataclasses.asdict(item)
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in out.items()}
 
 
 def pick(text: LangText, lang: str = "en") -> str:

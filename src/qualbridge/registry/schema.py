@@ -19,8 +19,10 @@ def generated() -> dict[str, str]:
     from qualbridge.registry.check import OTHER_KINDS
 
     out = {}
+    from qualbridge.registry.validation import json_schema
+
     for kind, model in {**FILE_KINDS, **OTHER_KINDS}.items():
-        schema = model.model_json_schema(by_alias=True)
+        schema = model.model_json_schema(by_alias=True) if kind in OTHER_KINDS else json_schema(model)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["$id"] = f"https://qualbridge.org/schema/{kind}.schema.json"
         out[f"{kind}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

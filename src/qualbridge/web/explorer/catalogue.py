@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 
 from qualbridge.cli.frameworks import framework_detail
 from qualbridge.registry import Registry, get_registry
-from qualbridge.registry.models import Alignment, Framework, QualificationType, pick
+from qualbridge.registry.models import Alignment, Framework, QualificationType, as_dict, pick
 from qualbridge.registry.search import search_qualifications
 
 #: frameworks a foreign qualification is most often compared with (shown first in pickers, and in the
@@ -102,8 +102,8 @@ def qualification_row(
         "placements": [
             {"level": p.level, "isced_code": p.isced_code, "verified": p.verified} for p in qt.placements
         ],
-        "duration": qt.duration.model_dump() if qt.duration else None,
-        "credits": qt.credits.model_dump() if qt.credits else None,
+        "duration": as_dict(qt.duration) if qt.duration else None,
+        "credits": as_dict(qt.credits) if qt.credits else None,
         "access_to": list(qt.access_to),
         "verified": qt.verified,
     }
@@ -146,4 +146,4 @@ def decision(decision_id: str, registry: Registry | None = None) -> Decision:
 def alignment_sources(al: Alignment) -> list[dict[str, Any]]:
     """The alignment's sources, the default one first."""
     keys = sorted(al.sources, key=lambda k: (k != al.source, k))
-    return [{"key": k, **al.sources[k].model_dump(mode="json")} for k in keys]
+    return [{"key": k, **as_dict(al.sources[k])} for k in keys]

@@ -1,0 +1,20 @@
+"""Pydantic base classes for the data kinds that are read with pydantic models (grading scales,
+credit systems, institutions, policies): unknown keys are errors, and every fact has a source."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors, so a typo in a data file never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class Fact(Strict):
+    """Anything that states a fact: where it comes from and whether it was confirmed."""
+
+    source: str | None = None  # key into the file's ``sources``; ``None`` means the file's default
+    verified: bool = True
+    note: str | None = None
