@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from hypothesis.internal.conjecture import utils as conjecture_utils
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -19,24 +18,6 @@ from schemathesis.specs.openapi.checks import (
 pytestmark = pytest.mark.django_db
 
 
-def _many_more(self: Any) -> bool:
-    """The ``many.more()`` of older Hypothesis, which hypothesis-jsonschema 0.23 still calls.
-
-    Hypothesis 6.170 replaced it with ``with many(...) as elements: for _ in elements``; this is one
-    step of that loop (finish the previous element, decide whether to draw another, open its span).
-    """
-    if self._depth is None:
-        self._depth = self.data.depth
-    self._finish_element()
-    if not self._decide():
-        return False
-    self.count += 1
-    self._in_element, self._rejected = True, False
-    return True
-
-
-if not hasattr(conjecture_utils.many, "more"):
-    conjecture_utils.many.more = _many_more
 schemathesis.experimental.OPEN_API_3_1.enable()  # django-ninja writes OpenAPI 3.1
 
 

@@ -18,10 +18,6 @@ from schemathesis.checks import not_a_server_error, response_schema_conformance,
 from qualbridge.web.accounts.models import User
 from qualbridge.web.cases.models import Case, State
 
-from .jsonschema_compat import install
-
-install()
-
 CSRF = "a" * 32
 SESSION: dict[str, Any] = {}
 #: django-ninja writes OpenAPI 3.1, which schemathesis 3 supports behind this switch
