@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from qualbridge.errors import UnknownCreditSystem
 from qualbridge.registry.credits import CreditSystem
+from qualbridge.registry.loader import read_yaml
 
 CREDIT_DIR = Path(__file__).resolve().parent.parent / "data" / "credit"
 
 #: the C loader is several times faster where PyYAML was built with it
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
@@ -22,7 +19,7 @@ def load_systems(directory: Path = CREDIT_DIR) -> dict[str, CreditSystem]:
     """Every credit system, by id (parsed once per process)."""
     systems: dict[str, CreditSystem] = {}
     for path in sorted(directory.glob("*.yaml")):
-        system = CreditSystem.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader))
+        system = CreditSystem.model_validate(read_yaml(path))
         if system.id != path.stem:
             raise ValueError(f"{path.name}: id {system.id!r} does not match the file name")
         systems[system.id] = system

@@ -14,18 +14,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from qualbridge.errors import InvalidGrade, UnknownScale
 from qualbridge.registry.grading import Direction, GradeLabel, GradingFile, GradingScale, ScaleKind
+from qualbridge.registry.loader import read_yaml
 from qualbridge.registry.models import Source
 
 GRADING_DIR = Path(__file__).resolve().parent.parent / "data" / "grading"
 
 #: the C loader is several times faster where PyYAML was built with it
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -156,7 +153,7 @@ def load_scales(directory: Path = GRADING_DIR) -> dict[str, Scale]:
     """Every grading scale, by id (parsed once per process)."""
     scales: dict[str, Scale] = {}
     for path in sorted(directory.glob("*.yaml")):
-        gf = GradingFile.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader))
+        gf = GradingFile.model_validate(read_yaml(path))
         for model in gf.scales:
             if model.id in scales:
                 raise ValueError(f"{path.name}: duplicate scale id {model.id!r}")
