@@ -3,15 +3,18 @@
 Plain SVG built as a string (no JavaScript, no dependency), so the CLI writes it to a file and the web
 app can inline it. Each link carries a ``<title>`` naming the decisions it rests on, which browsers show
 on hover; a level that a decision left without a counterpart gets a red cross with the decision named.
+The web page passes a :class:`Wording` in the visitor's language and the addresses bars and links open.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 
 from qualbridge.compare.matrix import MatrixRow
 from qualbridge.registry.loader import Registry
-from qualbridge.registry.models import pick
+from qualbridge.registry.models import LangText, pick
 
 #: match type -> (colour, dash pattern, legend text)
 STYLES: dict[str, tuple[str, str, str]] = {
@@ -26,6 +29,32 @@ NO_MATCH_COLOUR = "#c0392b"
 BAR_W, BAR_H, GAP = 250, 26, 8
 LEFT_X, RIGHT_X, TOP = 40, 470, 70
 WIDTH = RIGHT_X + BAR_W + 40
+
+
+def _legend_text(match: str) -> str:
+    return STYLES[match][2] if match in STYLES else "no counterpart (noMatch decision)"
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The picture's words and links; the defaults give the plain English file of the CLI."""
+
+    name: Callable[[LangText], str] = pick
+    title: Callable[[str, str], str] = "{} compared with {}".format
+    legend: str = "Legend"
+    legend_label: Callable[[str], str] = _legend_text
+    match_label: Callable[[str], str] = str  # in a link's tooltip
+    no_counterpart: Callable[[str, str, str], str] = "{}: no counterpart in {} ({})".format
+    level_href: Callable[[str, str], str] | None = None  # (framework id, level id) -> address
+    row_href: Callable[[MatrixRow], str] | None = None
+
+
+def _a(href: str | None, inner: str, attrs: str = "", tip: str = "") -> str:
+    """``inner`` as a keyboard-reachable link when there is somewhere to go."""
+    if href is None:
+        return inner
+    label = f' aria-label="{escape(tip)}"' if tip else ""
+    return f'<a href="{escape(href)}"{attrs}{label}>{inner}</a>'
 
 
 def _y(index: int, count: int) -> int:
@@ -43,9 +72,8 @@ def _bar(x: int, y: int, text: str, tip: str) -> str:
     )
 
 
-def _label(notation: str, labels: dict[str, str]) -> str:
+def _label(notation: str, label: str) -> str:
     """``6  Honours bachelor`` or just ``Level 6`` when the label only repeats the notation."""
-    label = pick(labels)
     if not label or label.casefold() in (notation.casefold(), f"level {notation}".casefold()):
         return f"Level {notation}"
     return f"{notation}  {label}"
@@ -60,60 +88,73 @@ def _heading(x: int, abbreviation: str, framework_id: str, name: str) -> list[st
     ]
 
 
-def render_svg(registry: Registry, a: str, b: str, rows: list[MatrixRow]) -> str:
+def render_svg(
+    registry: Registry, a: str, b: str, rows: list[MatrixRow], wording: Wording | None = None
+) -> str:
     """The picture of framework ``a`` (left) against framework ``b`` (right) from ``rows``."""
+    w = wording or Wording()
     fa, fb = registry.frameworks[a], registry.frameworks[b]
     left = [f"{a}:{lv.notation}" for lv in fa.levels]
     right = [f"{b}:{lv.notation}" for lv in fb.levels]
-    height_levels = max(len(left), len(right))
-    legend_y = TOP + height_levels * (BAR_H + GAP) + 20
+    legend_y = TOP + max(len(left), len(right)) * (BAR_H + GAP) + 20
     height = legend_y + 20 * (len(STYLES) + 1) + 20
+    title = w.title(fa.abbreviation, fb.abbreviation)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
-        f'viewBox="0 0 {WIDTH} {height}" font-family="sans-serif" role="img">',
-        f"<title>{escape(fa.abbreviation)} compared with {escape(fb.abbreviation)}</title>",
-        *_heading(LEFT_X, fa.abbreviation, a, pick(fa.names)),
-        *_heading(RIGHT_X, fb.abbreviation, b, pick(fb.names)),
+        f'viewBox="0 0 {WIDTH} {height}" font-family="sans-serif" role="group" '
+        f'aria-label="{escape(title)}" class="alignment">',
+        f"<title>{escape(title)}</title>",
+        *_heading(LEFT_X, fa.abbreviation, a, w.name(fa.names)),
+        *_heading(RIGHT_X, fb.abbreviation, b, w.name(fb.names)),
     ]
-    pos_left = {lv: _y(i, len(left)) for i, lv in enumerate(left)}
-    pos_right = {lv: _y(i, len(right)) for i, lv in enumerate(right)}
-    for level, level_model in zip(left, fa.levels, strict=True):
-        out.append(_bar(LEFT_X, pos_left[level], _label(level_model.notation, level_model.labels), level))
-    for level, level_model in zip(right, fb.levels, strict=True):
-        out.append(_bar(RIGHT_X, pos_right[level], _label(level_model.notation, level_model.labels), level))
+    positions: dict[str, int] = {}
+    for fw, ids, x in ((fa, left, LEFT_X), (fb, right, RIGHT_X)):
+        for i, (level_id, level) in enumerate(zip(ids, fw.levels, strict=True)):
+            positions[level_id] = y = _y(i, len(ids))
+            href = w.level_href(fw.id, level_id) if w.level_href else None
+            out.append(_a(href, _bar(x, y, _label(level.notation, w.name(level.labels)), level_id)))
     for row in rows:
-        y1 = pos_left[row.level] + BAR_H / 2
+        y1 = positions[row.level] + BAR_H / 2
+        href = w.row_href(row) if w.row_href else None
+        decisions = "; ".join(row.decisions)
         if row.match == "noMatch":
-            x = LEFT_X + BAR_W + 14
-            tip = f"{row.level}: no counterpart in {b} ({'; '.join(row.decisions)})"
-            out.append(
-                f'<g><title>{escape(tip)}</title><text x="{x}" y="{y1 + 5:.0f}" font-size="16" '
-                f'fill="{NO_MATCH_COLOUR}">\u2715</text></g>'
+            tip = w.no_counterpart(row.level, b, decisions)
+            cross = (
+                f'<g><title>{escape(tip)}</title><text x="{LEFT_X + BAR_W + 14}" y="{y1 + 5:.0f}" '
+                f'font-size="16" fill="{NO_MATCH_COLOUR}">\u2715</text></g>'
             )
+            out.append(_a(href, cross, ' class="link nomatch"', tip))
             continue
-        colour, dash, _ = STYLES.get(row.match, STYLES["exactMatch"])
+        colour, dash, _ = STYLES.get(str(row.match), STYLES["exactMatch"])
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         for target in row.targets:
-            y2 = pos_right[target] + BAR_H / 2
+            y2 = positions[target] + BAR_H / 2
             x1, x2 = LEFT_X + BAR_W, RIGHT_X
             mid = (x1 + x2) / 2
-            tip = f"{row.level} -> {target}: {row.match}; {'; '.join(row.decisions)}"
-            dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-            out.append(
-                f'<path d="M{x1},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} {x2},{y2:.0f}" fill="none" '
-                f'stroke="{colour}" stroke-width="2.5"{dash_attr}><title>{escape(tip)}</title></path>'
+            curve = f"M{x1},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} {x2},{y2:.0f}"
+            tip = f"{row.level} \u2192 {target}: {w.match_label(str(row.match))}; {decisions}"
+            line = (
+                f'<path d="{curve}" fill="none" stroke="{colour}" stroke-width="2.5"{dash_attr}>'
+                f"<title>{escape(tip)}</title></path>"
             )
-    out.append(f'<text x="{LEFT_X}" y="{legend_y}" font-size="13" font-weight="bold">Legend</text>')
-    for i, (colour, dash, text) in enumerate(STYLES.values(), start=1):
+            if href is not None:  # a wider, invisible stroke makes the thin line easy to click
+                line = f'<path d="{curve}" fill="none" stroke="transparent" stroke-width="12"/>' + line
+            out.append(_a(href, line, f' class="link" data-match="{escape(str(row.match))}"', tip))
+    out.append(
+        f'<text x="{LEFT_X}" y="{legend_y}" font-size="13" font-weight="bold">{escape(w.legend)}</text>'
+    )
+    for i, (match, (colour, dash, _text)) in enumerate(STYLES.items(), start=1):
         y = legend_y + 20 * i
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(
             f'<line x1="{LEFT_X}" y1="{y - 4}" x2="{LEFT_X + 50}" y2="{y - 4}" stroke="{colour}" '
-            f'stroke-width="2.5"{dash_attr}/><text x="{LEFT_X + 60}" y="{y}" font-size="12">{escape(text)}</text>'
+            f'stroke-width="2.5"{dash_attr}/><text x="{LEFT_X + 60}" y="{y}" font-size="12">'
+            f"{escape(w.legend_label(match))}</text>"
         )
     y = legend_y + 20 * (len(STYLES) + 1)
     out.append(
         f'<text x="{LEFT_X + 18}" y="{y}" font-size="16" fill="{NO_MATCH_COLOUR}">\u2715</text>'
-        f'<text x="{LEFT_X + 60}" y="{y}" font-size="12">no counterpart (noMatch decision)</text>'
+        f'<text x="{LEFT_X + 60}" y="{y}" font-size="12">{escape(w.legend_label("noMatch"))}</text>'
     )
     out.append("</svg>")
     return "\n".join(out) + "\n"
