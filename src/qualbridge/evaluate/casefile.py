@@ -18,9 +18,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from qualbridge.errors import CaseFieldError, InvalidCaseFile
+from qualbridge.registry.base import Strict
 
 LangText = dict[str, str]
 IscedField = Annotated[str, Field(pattern=r"^[0-9]{2,4}$", description="ISCED-F 2013 code: 2, 3 or 4 digits")]
@@ -43,8 +44,7 @@ class DocumentKind(StrEnum):
     OTHER = "other"
 
 
-class CaseModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+CaseModel = Strict  # unknown keys are errors; records are frozen
 
 
 class Document(CaseModel):

@@ -13,10 +13,11 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from qualbridge.errors import InvalidCaseFile, UnknownPolicy
 from qualbridge.evaluate.casefile import DocumentKind, Purpose
+from qualbridge.registry.base import Strict
 from qualbridge.registry.models import LangText, Source
 
 POLICY_DIR = Path(__file__).resolve().parent.parent / "data" / "policies"
@@ -36,8 +37,7 @@ class Outcome(StrEnum):
     NON_RECOGNITION = "non-recognition"
 
 
-class PolicyModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+PolicyModel = Strict  # unknown keys are errors; records are frozen
 
 
 class Thresholds(PolicyModel):
