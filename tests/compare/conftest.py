@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from qualbridge.registry.loader import Registry, parse_files
+from tests.registry.conftest import write
 
 SOURCES = {
     "s": {
@@ -227,11 +227,7 @@ def files() -> dict[str, dict[str, Any]]:
 
 
 def build(tmp: Path, data: dict[str, dict[str, Any]]) -> Registry:
-    for rel, content in data.items():
-        path = tmp / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
-    registry, problems = parse_files(tmp)
+    registry, problems = parse_files(write(tmp, data))
     assert not problems, problems
     return registry
 
