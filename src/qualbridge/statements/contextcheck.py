@@ -17,7 +17,7 @@ from typing import Any
 
 from pyld import jsonld
 
-from qualbridge.statements.dataintegrity import unwrap_jsonld_error
+from qualbridge.statements.dataintegrity import jsonld_failure
 from qualbridge.statements.documentloader import CONTEXT_FILES, known_contexts, pyld_options
 from qualbridge.statements.errors import InvalidCredential, UnknownContext
 
@@ -69,12 +69,7 @@ def undefined_terms(document: Mapping[str, Any]) -> list[str]:
     try:
         expanded = jsonld.expand(probe, pyld_options(base=None))  # keep relative IRIs visible
     except jsonld.JsonLdError as exc:
-        inner = unwrap_jsonld_error(exc)
-        if isinstance(inner, UnknownContext):
-            raise inner from None
-        raise InvalidCredential(
-            f"The document is not valid JSON-LD: {getattr(exc, 'args', [exc])[0]}"
-        ) from None
+        raise jsonld_failure(exc) from None
     bad: set[str] = set()
 
     def flag(iri: Any, what: str) -> None:

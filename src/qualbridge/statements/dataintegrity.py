@@ -51,6 +51,14 @@ def unwrap_jsonld_error(exc: BaseException) -> BaseException:
     return exc
 
 
+def jsonld_failure(exc: BaseException) -> Exception:
+    """The error to raise for a failed pyld call: an unknown context as such, else invalid JSON-LD."""
+    inner = unwrap_jsonld_error(exc)
+    if isinstance(inner, UnknownContext):
+        return inner
+    return InvalidCredential(f"The document is not valid JSON-LD: {getattr(exc, 'args', [exc])[0]}")
+
+
 def canonicalize(document: Mapping[str, Any]) -> str:
     """RDFC-1.0 canonical N-Quads of a JSON-LD document (offline)."""
     try:
@@ -59,12 +67,7 @@ def canonicalize(document: Mapping[str, Any]) -> str:
             pyld_options(algorithm="URDNA2015", format="application/n-quads"),
         )
     except jsonld.JsonLdError as exc:
-        inner = unwrap_jsonld_error(exc)
-        if isinstance(inner, UnknownContext):
-            raise inner from None
-        raise InvalidCredential(
-            f"The document is not valid JSON-LD: {getattr(exc, 'args', [exc])[0]}"
-        ) from None
+        raise jsonld_failure(exc) from None
     if not isinstance(result, str):
         raise InvalidCredential("Canonicalisation did not produce N-Quads.")
     return result
