@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import os
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,7 +41,7 @@ from qualbridge.statements.statuslist import MIN_BITS, StatusEntry, StatusList, 
 from qualbridge.web.accounts.models import Office
 from qualbridge.web.cases.errors import InvalidTransition
 from qualbridge.web.cases.models import Case, Statement, StatusAllocation
-from qualbridge.web.keys import office_key
+from qualbridge.web.keys import key_path, office_key
 
 
 def public_url(path: str) -> str:
@@ -183,13 +185,23 @@ def statement_assessment(statement: Statement) -> Assessment:
 
 
 def signed_status_list(office: Office) -> dict[str, Any]:
-    """The office's revocation list: one bit per issued statement, set when revoked; signed."""
+    """The office's revocation list: one bit per issued statement, set when revoked; signed.
+
+    The list is valid from when its content last changed (the latest revocation, else the office's
+    first statement, else the creation of its signing key), not from the moment it is served: a list
+    dated "now" can lie a fraction of a second in a verifier's future and fail its validity check.
+    """
     bits = StatusList()
     revoked = Statement.objects.filter(case__office=office, revoked_at__isnull=False)
     for index in revoked.values_list("status_index", flat=True):
         bits.set(index)
     key = office_key(office)
+    changed = (
+        revoked.aggregate(at=Max("revoked_at"))["at"]
+        or Statement.objects.filter(case__office=office).aggregate(at=Min("issued_at"))["at"]
+        or datetime.fromtimestamp(key_path(office).stat().st_mtime, UTC)
+    )
     doc = status_list_credential(
-        bits, list_id=status_list_url(office), issuer=key.did, valid_from=xsd_datetime()
+        bits, list_id=status_list_url(office), issuer=key.did, valid_from=xsd_datetime(changed)
     )
     return sign(doc, key)
