@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+## PostgreSQL database the web tests run against a second time (pytest-django creates test_<name>).
+PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 DEBIAN_PACKAGES := chromium fonts-ipaexfont-gothic fonts-ipaexfont-mincho poppler-utils wrk libharfbuzz-subset0
 
 .PHONY: run test install system-packages lint typecheck check pytest pytest-postgres bench clean
@@ -49,7 +51,7 @@ test: lint typecheck check pytest pytest-postgres
 
 ## The web tests again against PostgreSQL (trust auth on 127.0.0.1; pytest-django creates test_postgres).
 pytest-postgres: install
-	QUALBRIDGE_DATA_DIR=$$(mktemp -d) DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres $(BIN)/pytest tests/web -m "not browser" -q $(PYTEST_ARGS)
+	QUALBRIDGE_DATA_DIR=$$(mktemp -d) DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/web -m "not browser" -q $(PYTEST_ARGS)
 
 bench: install
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -218,7 +218,9 @@ def _cache_path(version: str) -> Path:
     from platformdirs import user_cache_dir
 
     base = Path(os.environ.get("QUALBRIDGE_CACHE_DIR") or user_cache_dir("qualbridge"))
-    return base / f"registry-{version}.pickle"
+    # the pickled records follow the model's code: a changed model must never load an old pickle
+    model = hashlib.sha256(Path(__file__).with_name("models.py").read_bytes()).hexdigest()[:8]
+    return base / f"registry-{version}-{model}.pickle"
 
 
 def load_registry(data_dir: Path = DATA_DIR, *, use_cache: bool = True) -> Registry:

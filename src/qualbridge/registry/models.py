@@ -143,6 +143,16 @@ class Credits(Strict):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
+class SchoolingYears(Fact):
+    """Cumulative years of formal schooling a qualification represents, counted from the first year of
+    primary school; a range where the system allows several routes (never folded into a midpoint).
+    Japanese admission rules (学校教育法施行規則) count these years."""
+
+    min_years: int
+    max_years: int
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class QualificationType(Fact):
     id: str
     names: LangText
@@ -155,6 +165,7 @@ class QualificationType(Fact):
     access_to: list[str] = dataclasses.field(default_factory=list)  # qualification-type ids or level ids
     awarded_by: LangText = dataclasses.field(default_factory=dict)
     is_micro_credential: bool = False
+    years_of_schooling: SchoolingYears | None = None
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
