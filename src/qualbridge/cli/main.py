@@ -45,6 +45,7 @@ GROUPS = [
     ("evaluate", None),
     ("statements", "statements"),
     ("serve", None),
+    ("eligibility", None),  # h13: admission eligibility (issue 13)
 ]
 
 
