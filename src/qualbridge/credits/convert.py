@@ -17,8 +17,8 @@ than a tenth; the value is never the middle of two methods. A figure known as a 
 is an estimate, so it is rounded to whole credits (half credits below 10): no 221.45 ECTS.
 
 >>> c = convert(120, "gb-credit", "ects")
->>> c.method, c.value, c.by_hours.value
-('published-rate', 60.0, 44.0)
+>>> c.method, c.value, (c.by_hours.low, c.by_hours.high)
+('published-rate', 60.0, (40.0, 48.0))
 """
 
 from __future__ import annotations
