@@ -21,6 +21,7 @@ from ninja import Field, Query, Router, Schema
 from qualbridge import credits, grades
 from qualbridge.compare import Comparison, compare
 from qualbridge.registry import get_registry
+from qualbridge.registry.summary import FrameworkDetail, FrameworkSummary, framework_summary
 from qualbridge.web.api.problems import Problem
 from qualbridge.web.explorer import catalogue, schemas, verification
 
@@ -62,22 +63,21 @@ def _json(body: Any) -> HttpResponse:
     )
 
 
-@router.get("/frameworks", response={200: list[schemas.FrameworkSummary]}, operation_id="list_frameworks")
-def list_frameworks(request: HttpRequest) -> HttpResponse:
+@router.get("/frameworks", response={200: list[FrameworkSummary]}, operation_id="list_frameworks")
+def list_frameworks(request: HttpRequest) -> list[FrameworkSummary]:
     """Every framework: id, kind, jurisdiction, names, status and number of levels."""
-    body = get_registry().derive(
-        "api-frameworks", lambda r: [catalogue.summary(f) for f in catalogue.frameworks(r)]
+    return get_registry().derive(
+        "api-frameworks", lambda r: [framework_summary(f) for f in catalogue.frameworks(r)]
     )
-    return _json(body)
 
 
 @router.get(
     "/frameworks/{framework_id}",
-    response={200: schemas.FrameworkDetail, 404: Problem, **BAD},
+    response={200: FrameworkDetail, 404: Problem, **BAD},
     operation_id="get_framework",
     openapi_extra=problem_types(400, 404, 422),
 )
-def get_framework(request: HttpRequest, framework_id: str) -> dict[str, Any]:
+def get_framework(request: HttpRequest, framework_id: str) -> FrameworkDetail:
     """One framework: levels with descriptors and the qualification types placed there, its referencing
     decisions and its sources (the same object as ``qualbridge frameworks show ID --json``)."""
     return catalogue.detail(framework_id)
@@ -119,18 +119,18 @@ def compare_endpoint(request: HttpRequest, params: Query[CompareParams]) -> Http
 
 @router.post(
     "/grades/convert",
-    response={200: schemas.GradeConversionOut, **BAD},
+    response={200: grades.Conversion, **BAD},
     by_alias=True,
     operation_id="convert_grade",
     openapi_extra=problem_types(400, 422),
 )
-def convert_grade(request: HttpRequest, payload: schemas.GradeConvertIn) -> dict[str, Any]:
+def convert_grade(request: HttpRequest, payload: schemas.GradeConvertIn) -> grades.Conversion:
     """Convert one grade between two grading scales, naming the method and showing its formula."""
     tables = {
         "from_table": [(s.grade, s.percent) for s in payload.from_table] if payload.from_table else None,
         "to_table": [(s.grade, s.percent) for s in payload.to_table] if payload.to_table else None,
     }
-    return grades.convert(payload.value, payload.from_scale, payload.to, payload.method, **tables).as_json()
+    return grades.convert(payload.value, payload.from_scale, payload.to, payload.method, **tables)
 
 
 @router.post(

@@ -67,7 +67,7 @@ def framework_detail(request: HttpRequest, framework_id: str) -> HttpResponse:
         return not_found(request, exc)
     if fw.id != framework_id:
         return redirect("explorer:framework", framework_id=fw.id)
-    detail = catalogue.detail(fw.id, registry)
+    detail = catalogue.detail(fw.id, registry).model_dump()
     levels = []
     for level, data in zip(fw.levels, detail["levels"], strict=True):
         levels.append(
