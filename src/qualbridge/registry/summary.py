@@ -13,6 +13,7 @@ OpenAPI schema is generated from them. Dates serialise as ISO strings (``model_d
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from qualbridge.registry.base import Strict
@@ -91,17 +92,21 @@ class FrameworkDetail(Strict):
     sources: dict[str, SourceRef]
 
 
+def _heading(fw: Framework) -> dict[str, str | LangText | bool]:
+    """The fields the summary and the detail share."""
+    return {
+        "id": fw.id,
+        "abbreviation": fw.abbreviation,
+        "kind": fw.kind.value,
+        "jurisdiction": fw.jurisdiction,
+        "names": dict(fw.names),
+        "status": fw.status.value,
+        "verified": fw.verified,
+    }
+
+
 def framework_summary(fw: Framework) -> FrameworkSummary:
-    return FrameworkSummary(
-        id=fw.id,
-        abbreviation=fw.abbreviation,
-        kind=fw.kind.value,
-        jurisdiction=fw.jurisdiction,
-        names=dict(fw.names),
-        status=fw.status.value,
-        levels=len(fw.levels),
-        verified=fw.verified,
-    )
+    return FrameworkSummary.model_validate({**_heading(fw), "levels": len(fw.levels)})
 
 
 def _levels(registry: Registry, fw: Framework) -> list[LevelDetail]:
@@ -127,39 +132,25 @@ def _levels(registry: Registry, fw: Framework) -> list[LevelDetail]:
 def framework_detail(registry: Registry, fw: Framework) -> FrameworkDetail:
     """Everything about one framework, as the CLI, the API and the portal show it."""
     alignments = (registry.alignments[a] for a in registry.alignments_by_framework.get(fw.id, []))
-    return FrameworkDetail(
-        id=fw.id,
-        abbreviation=fw.abbreviation,
-        kind=fw.kind.value,
-        jurisdiction=fw.jurisdiction,
-        names=dict(fw.names),
-        status=fw.status.value,
-        verified=fw.verified,
-        domains=[DomainDetail(id=d.id, names=dict(d.names)) for d in fw.domains],
-        uri=fw.uri,
-        valid_from=fw.valid_from,
-        levels=_levels(registry, fw),
-        alignments=[
-            AlignmentRef(
-                id=al.id,
-                source_framework=al.source_framework,
-                target_framework=al.target_framework,
-                kind=al.kind,
-                body=dict(al.body),
-                decided=al.decided or al.decided_text,
-                report=al.report,
-            )
-            for al in alignments
-        ],
-        sources={
-            k: SourceRef(
-                url=s.url,
-                title=s.title,
-                publisher=s.publisher,
-                published=s.published,
-                consulted=s.consulted,
-                note=s.note,
-            )
-            for k, s in fw.sources.items()
-        },
+    return FrameworkDetail.model_validate(
+        {
+            **_heading(fw),
+            "domains": [DomainDetail(id=d.id, names=dict(d.names)) for d in fw.domains],
+            "uri": fw.uri,
+            "valid_from": fw.valid_from,
+            "levels": _levels(registry, fw),
+            "alignments": [
+                AlignmentRef(
+                    id=al.id,
+                    source_framework=al.source_framework,
+                    target_framework=al.target_framework,
+                    kind=al.kind,
+                    body=dict(al.body),
+                    decided=al.decided or al.decided_text,
+                    report=al.report,
+                )
+                for al in alignments
+            ],
+            "sources": {k: SourceRef(**dataclasses.asdict(s)) for k, s in fw.sources.items()},
+        }
     )
