@@ -18,10 +18,13 @@ from qualbridge.registry.models import QualificationType
 
 @dataclass(frozen=True, slots=True)
 class TypeNote:
-    """A difference between a type and its peers: the caveat text and the confidence weight it costs."""
+    """A difference between a type and its peers: the caveat text and the confidence weight it costs,
+    and the same caveat as a message code with its parameters (words in :mod:`qualbridge.messages`)."""
 
     text: str
     weight: float
+    code: str
+    params: tuple[tuple[str, str], ...]
 
 
 def _years(qt: QualificationType) -> tuple[float, float] | None:
@@ -89,11 +92,20 @@ def type_notes(registry: Registry, qt: QualificationType, level: str) -> list[Ty
         apart = gap(own, typical)
         if abs(apart) >= 1:
             word = "shorter" if apart < 0 else "longer"
+            named = ", ".join(p.id for p in same_start[:5])
             notes.append(
                 TypeNote(
                     f"Workload: {qt.id} takes {span(own)} years full-time, {word} than the {span(typical)} years "
-                    f"typical of the other types at {level} ({', '.join(p.id for p in same_start[:5])}).",
+                    f"typical of the other types at {level} ({named}).",
                     0.9,
+                    f"compare.type.workload-{word}",
+                    (
+                        ("type", qt.id),
+                        ("years", span(own)),
+                        ("typical", span(typical)),
+                        ("level", level),
+                        ("peers", named),
+                    ),
                 )
             )
     mine = _access_levels(registry, qt)
@@ -107,6 +119,8 @@ def type_notes(registry: Registry, qt: QualificationType, level: str) -> list[Ty
                     f"Access: {qt.id} does not give access to {', '.join(missing)}, which the other types at "
                     f"{level} with recorded access rights give.",
                     0.9,
+                    "compare.type.access",
+                    (("type", qt.id), ("missing", ", ".join(missing)), ("level", level)),
                 )
             )
     return notes
