@@ -64,6 +64,13 @@ def test_a_range_of_years_is_not_folded_into_one_figure() -> None:
     assert "11 to 12 years" in span.text["en"] and "eligible" in span.text["en"]
 
 
+def test_a_range_whose_ends_agree_is_not_made_conditional() -> None:
+    # 11 years from Ukraine (designated course) and 12 years are both eligible: the low end's route decides
+    verdict = decide(POLICY, "jp-university", Subject(None, "UA", (11, 12)))
+    assert verdict.outcome == "eligible" and verdict.rule is not None
+    assert verdict.rule.id == "designated-11-year-course" and not verdict.extra
+
+
 def test_unknown_years_say_that_the_years_decide() -> None:
     result = check_eligibility(get_registry(), "vn/thpt", "jp-university")
     assert result.years is None and result.years_source == "unknown"

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from qualbridge.compare.graph import Edge, LevelGraph, NoMatchFact, build_graph, type_source
 from qualbridge.compare.model import ConfidenceFactor, Evidence, Outcome
+from qualbridge.compare.recognition import statement_edges
 from qualbridge.compare.routes import Path, Scored, best_of, factors, score, walk
 from qualbridge.compare.typeinfo import TypeNote, type_notes
 from qualbridge.registry.loader import Registry
@@ -131,6 +132,9 @@ class Engine:
                 ):
                     continue  # the type's own ISCED placement is more specific than its level's
                 paths.append((step, *path))
+        for edge in statement_edges().get(qt.id, ()):
+            if graph.framework_of.get(edge.target) == target:
+                paths.append((edge,))  # a recognising body's own statement: a direct step
         levels = [p.level for p in placements]
         return self._finish(qt.id, target, [score(graph, p) for p in paths], levels, qt)
 
@@ -170,10 +174,8 @@ class Engine:
             at = self._third_country_at(ends, s.path)
             if at is None:
                 kept.append(s)
-            elif (
-                (at > 0
-                and s.path[at - 1].target.startswith("isced-2011:"))
-                or s.path[at].source.startswith("isced-2011:")
+            elif (at > 0 and s.path[at - 1].target.startswith("isced-2011:")) or s.path[at].source.startswith(
+                "isced-2011:"
             ):
                 prefix = s.path[:at]
                 folded[(prefix, s.target)].add(self.graph.framework_of[s.path[at].target])

@@ -161,8 +161,8 @@ def decide(policy: EligibilityPolicy, target_id: str, subject: Subject) -> Verdi
     target = policy.targets[target_id]
     low = _at_end(policy, target_id, target, subject, 0)
     high = _at_end(policy, target_id, target, subject, 1)
-    if (low.outcome, low.rule) == (high.outcome, high.rule):
-        verdict = low
+    if low.outcome == high.outcome and (low.outcome != Outcome.CONDITIONAL or low.rule == high.rule):
+        verdict = low  # the low end's route holds at every point of the range
     else:
         assert subject.years is not None or subject.programme_years is not None
         span = subject.years or (0, 0)

@@ -28,6 +28,7 @@ from qualbridge.registry.models import (
     QualificationTypes,
     Source,
 )
+from qualbridge.registry.recognition import RecognitionFile
 from qualbridge.registry.search import normalise
 from qualbridge.registry.staleness import staleness_problems
 
@@ -39,6 +40,7 @@ def check(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> tuple[Regi
     credit_systems = set(_validate_folder(data_dir, "credit", CreditSystem, problems))
     _validate_folder(data_dir, "grading", GradingFile, problems)
     _validate_folder(data_dir, "policies", EligibilityPolicy, problems, ELIGIBILITY_POLICY_FILES)  # h13
+    _validate_folder(data_dir, "recognition", RecognitionFile, problems)  # h13: published statements
     for rule in (_framework_rules, _alignment_rules, _qualification_rules):
         problems.extend(rule(registry))
     problems.extend(_credit_references(registry, credit_systems))
@@ -51,6 +53,7 @@ OTHER_KINDS: dict[str, type[BaseModel]] = {
     "grading": GradingFile,
     "credit": CreditSystem,
     "eligibility-policy": EligibilityPolicy,
+    "recognition": RecognitionFile,
 }
 
 
