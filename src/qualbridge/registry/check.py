@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from qualbridge.registry.credits import CreditSystem
 from qualbridge.registry.eligibility import ELIGIBILITY_POLICY_FILES, EligibilityPolicy
+from qualbridge.registry.fields import FieldClassification
 from qualbridge.registry.grading import GradingFile
 from qualbridge.registry.loader import DATA_DIR, Problem, Registry, parse_files, read_yaml
 from qualbridge.registry.models import (
@@ -41,6 +42,7 @@ def check(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> tuple[Regi
     _validate_folder(data_dir, "grading", GradingFile, problems)
     _validate_folder(data_dir, "policies", EligibilityPolicy, problems, ELIGIBILITY_POLICY_FILES)  # h13
     _validate_folder(data_dir, "recognition", RecognitionFile, problems)  # h13: published statements
+    _validate_folder(data_dir, "fields", FieldClassification, problems)  # h13: ISCED-F for name matching
     for rule in (_framework_rules, _alignment_rules, _qualification_rules):
         problems.extend(rule(registry))
     problems.extend(_credit_references(registry, credit_systems))
@@ -54,6 +56,7 @@ OTHER_KINDS: dict[str, type[BaseModel]] = {
     "credit": CreditSystem,
     "eligibility-policy": EligibilityPolicy,
     "recognition": RecognitionFile,
+    "fields": FieldClassification,
 }
 
 

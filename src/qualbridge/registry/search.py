@@ -6,8 +6,8 @@ an index; a query is normalised the same way and tried as written (an exact matc
 bracketed specialisation such as "（工学）" (99).
 
 Otherwise the match **refuses to guess**: rapidfuzz proposes candidates, and a candidate counts only when
-every distinctive word of the query (not "of", "degree", "certificate", "education" ...) is found, spelt
-alike, in the candidate's name. "Master of Philosophy" shares only generic words with "General Certificate
+every distinctive word of the query (not "of", "degree", "certificate", "education" ..., nor a field of
+study named in ISCED-F 2013, such as "agriculture") is found, spelt alike, in the candidate's name. "Master of Philosophy" shares only generic words with "General Certificate
 of Education" and is no match for it; "Bachelor of Magic" matches nothing (the caller names the closest
 real types, :func:`closest_types`). A kept candidate scores 70–98 by how much of its own name the query
 covers.
@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from qualbridge.errors import UnknownCountry
-from qualbridge.registry.loader import Registry
+from qualbridge.registry.loader import Registry, read_yaml
 
 _BRACKETS = re.compile(r"[（(\[【〔][^）)\]】〕]*[）)\]】〕]")
 _PUNCT = re.compile(r"[\s\.\-_,/'’&·・]+")
@@ -63,7 +65,76 @@ def without_specialisation(text: str) -> str:
 #: words that say what kind of document something is, or join words, in the languages of the data: shared
 #: generic words alone never make two names match
 GENERIC_WORDS = frozenset(
-    ["of", "in", "the", "and", "for", "a", "an", "with", "to", "at", "on", "by", "degree", "degrees", "certificate", "certificates", "certification", "diploma", "diplomas", "education", "educational", "general", "higher", "national", "level", "levels", "advanced", "studies", "study", "programme", "program", "course", "award", "qualification", "qualifications", "school", "final", "completion", "graduate", "de", "del", "des", "du", "la", "le", "les", "et", "en", "d", "l", "di", "e", "y", "und", "der", "die", "das", "fur", "für", "van", "voor", "het", "een", "of", "i", "o", "och", "og"]
+    [
+        "of",
+        "in",
+        "the",
+        "and",
+        "for",
+        "a",
+        "an",
+        "with",
+        "to",
+        "at",
+        "on",
+        "by",
+        "degree",
+        "degrees",
+        "certificate",
+        "certificates",
+        "certification",
+        "diploma",
+        "diplomas",
+        "education",
+        "educational",
+        "general",
+        "higher",
+        "national",
+        "level",
+        "levels",
+        "advanced",
+        "studies",
+        "study",
+        "programme",
+        "program",
+        "course",
+        "award",
+        "qualification",
+        "qualifications",
+        "school",
+        "final",
+        "completion",
+        "graduate",
+        "de",
+        "del",
+        "des",
+        "du",
+        "la",
+        "le",
+        "les",
+        "et",
+        "en",
+        "d",
+        "l",
+        "di",
+        "e",
+        "y",
+        "und",
+        "der",
+        "die",
+        "das",
+        "fur",
+        "für",
+        "van",
+        "voor",
+        "het",
+        "een",
+        "of",
+        "i",
+        "o",
+        "och",
+        "og",
+    ]
 )
 #: how alike two words must be (rapidfuzz ratio, 0..100) to count as the same word
 WORD_MATCH = 80.0
@@ -73,10 +144,39 @@ def _words(key: str) -> list[str]:
     return key.split()
 
 
+FIELDS_FILE = Path(__file__).resolve().parent.parent / "data" / "fields" / "isced-f-2013.yaml"
+
+
+@cache
+def field_words(path: Path = FIELDS_FILE) -> frozenset[str]:
+    """The words of the ISCED-F 2013 field names ("agriculture", "philosophy", "science" ...), singular."""
+    if not path.exists():
+        return frozenset()
+    from qualbridge.registry.fields import FieldClassification
+
+    fields = FieldClassification.model_validate(read_yaml(path)).fields.values()
+    words = {_singular(w) for f in fields for w in normalise(f.name).split()}
+    return frozenset(words - GENERIC_WORDS)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def _distinctive(words: list[str]) -> list[str]:
     """The words that carry meaning; all of them when every word is generic ("Higher National Diploma")."""
     kept = [w for w in words if w not in GENERIC_WORDS]
     return kept or words
+
+
+def _wanted(words: list[str]) -> list[str]:
+    """The query words a candidate must contain: the distinctive ones that do not name a field of study
+    ("Bachelor of Agriculture" needs a bachelor's, in any field); all distinctive words when every one
+    names a field."""
+    distinctive = _distinctive(words)
+    fields = field_words()
+    kept = [w for w in distinctive if _singular(w) not in fields]
+    return kept or distinctive
 
 
 def _word_score(word: str, others: list[str]) -> float:
@@ -92,9 +192,11 @@ def token_score(query: str, name: str) -> float | None:
     True
     >>> token_score("bachelor of sience", "bachelor of science") > 90
     True
+    >>> token_score("bachelor of agriculture", "bachelor") is not None  # a field, not another type
+    True
     """
     q_words, n_words = _words(query), _words(name)
-    wanted = _distinctive(q_words)
+    wanted = _wanted(q_words)
     found = [_word_score(w, n_words) for w in wanted]
     if not found or min(found) < WORD_MATCH:
         return None
@@ -117,6 +219,7 @@ class _Index:
     owners: list[tuple[str, str]]  # (type id, original name) per key
     exact: dict[str, list[int]]  # normalised name -> positions in keys
     compact: dict[str, list[int]]  # normalised name without spaces ("b sc hons" = "bsc hons")
+    by_country: dict[str, dict[int, str]]  # country code -> {position: normalised name}
 
 
 def _build_index(registry: Registry) -> _Index:
@@ -124,6 +227,7 @@ def _build_index(registry: Registry) -> _Index:
     owners: list[tuple[str, str]] = []
     exact: dict[str, list[int]] = {}
     compact: dict[str, list[int]] = {}
+    by_country: dict[str, dict[int, str]] = {}
     for qt in registry.qualifications.values():
         names = [*qt.names.values(), *qt.abbreviations, *qt.aliases]
         for name in dict.fromkeys(names):
@@ -132,9 +236,10 @@ def _build_index(registry: Registry) -> _Index:
                 continue
             exact.setdefault(key, []).append(len(keys))
             compact.setdefault(key.replace(" ", ""), []).append(len(keys))
+            by_country.setdefault(qt.id.split("/")[0].upper(), {})[len(keys)] = key
             keys.append(key)
             owners.append((qt.id, name))
-    return _Index(keys, owners, exact, compact)
+    return _Index(keys, owners, exact, compact, by_country)
 
 
 def _index_for(registry: Registry) -> _Index:
@@ -147,6 +252,13 @@ def check_country(registry: Registry, country: str) -> str:
     if code not in registry.types_by_jurisdiction:
         raise UnknownCountry(country, [c.lower() for c in registry.types_by_jurisdiction])
     return code
+
+
+def _choices(index: _Index, code: str | None) -> dict[int, str]:
+    """The names to rank: those of one country when a country is given (position -> name)."""
+    if code:
+        return index.by_country.get(code, {})
+    return dict(enumerate(index.keys))
 
 
 def search_qualifications(
@@ -176,7 +288,7 @@ def search_qualifications(
         for pos in index.compact.get(query.replace(" ", ""), []):
             offer(pos, 98.0)  # the same name spelt with other spacing or dots ("B.Sc. (Hons.)")
         for key, _score, pos in process.extract(
-            query, index.keys, scorer=fuzz.WRatio, limit=max(50, limit * 5), score_cutoff=50
+            query, _choices(index, code), scorer=fuzz.WRatio, limit=max(100, limit * 10), score_cutoff=50
         ):
             score = token_score(query, key)
             if score is not None:
@@ -191,9 +303,9 @@ def closest_types(registry: Registry, text: str, country: str | None = None, n: 
     code = check_country(registry, country) if country else None
     index = _index_for(registry)
     query = normalise(without_specialisation(text))
-    wanted = _distinctive(_words(query))
+    wanted = _wanted(_words(query))
     ranked: dict[str, tuple[int, float, str]] = {}
-    for key, score, pos in process.extract(query, index.keys, scorer=fuzz.WRatio, limit=200):
+    for key, score, pos in process.extract(query, _choices(index, code), scorer=fuzz.WRatio, limit=200):
         type_id, name = index.owners[pos]
         if code and type_id.split("/")[0].upper() != code:
             continue
