@@ -89,7 +89,7 @@ def measure() -> None:
     rows = load_corpus()
     indexes = {c: baseline_index(registry, c) for c in {r.country for r in rows}}
     tallies: dict[str, Counter[str]] = {"qualbridge": Counter(), "rapidfuzz WRatio (baseline)": Counter()}
-    seconds: Counter[str] = Counter()
+    seconds: dict[str, float] = dict.fromkeys(tallies, 0.0)
     with Progress(transient=True) as progress:
         task = progress.add_task("matching", total=len(rows))
         for row in rows:
