@@ -13,6 +13,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from qualbridge import messages
 from qualbridge.compare.resolve import resolve
 from qualbridge.eligibility.policy import (
     DEFAULT_POLICY,
@@ -25,18 +26,9 @@ from qualbridge.eligibility.policy import (
 )
 from qualbridge.eligibility.rules import Subject, Verdict, decide
 from qualbridge.errors import NoMatch, QualbridgeError, UnknownCountry, closest
+from qualbridge.messages import LANGUAGES
 from qualbridge.registry.loader import Registry
 from qualbridge.registry.models import QualificationType, Source
-
-_OUTCOME_WORDS = {
-    Outcome.ELIGIBLE: ("Eligible for", "入学資格あり："),
-    Outcome.CONDITIONAL: ("Eligible, on the conditions below, for", "条件付きで入学資格あり："),
-    Outcome.NOT_ELIGIBLE: ("Not eligible for", "入学資格なし："),
-    Outcome.INDIVIDUAL_ASSESSMENT: (
-        "Only the institution's own screening can admit to",
-        "個別の入学資格審査による：",
-    ),
-}
 
 
 class InvalidYears(QualbridgeError):
@@ -80,19 +72,20 @@ class Eligibility:
         return [self.policy.sources[k] for k in keys]
 
     def summary(self) -> dict[str, str]:
-        """One plain sentence in English and Japanese."""
-        en_word, ja_word = _OUTCOME_WORDS[self.outcome]
+        """One plain sentence in every catalogue language (words in :mod:`qualbridge.messages`)."""
         rule = self.verdict.rule
-        basis_en = f" ({rule.basis.get('en', '')})" if rule else ""
-        basis_ja = f"（{rule.basis.get('ja', '')}）" if rule else ""
-        doubt_en = (
-            "" if self.verified else " Part of this rests on facts not yet verified against their source."
-        )
-        doubt_ja = "" if self.verified else "一部は出典で未確認の事実に基づく。"
-        return {
-            "en": f"{en_word} {self.target_names.get('en', self.target)}{basis_en}.{doubt_en}",
-            "ja": f"{ja_word}{self.target_names.get('ja', self.target)}{basis_ja}。{doubt_ja}",
-        }
+        out: dict[str, str] = {}
+        for lang in LANGUAGES:
+            basis = rule.basis.get(lang, "") if rule else messages.text("eligibility.no-rule", lang)
+            target = self.target_names.get(lang, self.target)
+            sentence = messages.text(
+                f"eligibility.summary.{self.outcome.value}", lang, target=target, basis=basis
+            )
+            if not self.verified:
+                sentence += " " if lang == "en" else ""
+                sentence += messages.text("eligibility.summary.unverified", lang)
+            out[lang] = sentence
+        return out
 
     def as_json(self) -> dict[str, Any]:
         rule = self.verdict.rule

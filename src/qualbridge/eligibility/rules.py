@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from qualbridge import messages
 from qualbridge.eligibility.policy import (
     Condition,
     EligibilityPolicy,
@@ -19,6 +20,7 @@ from qualbridge.eligibility.policy import (
     RuleKind,
     Target,
 )
+from qualbridge.messages import LANGUAGES
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,43 +119,27 @@ def _at_end(policy: EligibilityPolicy, target_id: str, target: Target, subject: 
 
 
 def range_condition(low: Verdict, high: Verdict, years: tuple[int, int]) -> Condition:
-    """The condition a range of years puts on an answer whose two ends disagree."""
-    lo, hi = years
-    high_basis = high.rule.basis if high.rule else {}
-    low_basis = low.rule.basis if low.rule else {}
+    """The condition a range of years puts on an answer whose two ends disagree (worded by the catalogue)."""
+    text: dict[str, str] = {}
+    for lang in LANGUAGES:
+        none = messages.text("eligibility.no-rule", lang)
+        text[lang] = messages.text(
+            "eligibility.condition.years-range",
+            lang,
+            low=years[0],
+            high=years[1],
+            high_outcome=high.outcome.value,
+            high_basis=high.rule.basis.get(lang, none) if high.rule else none,
+            low_outcome=low.outcome.value,
+            low_basis=low.rule.basis.get(lang, none) if low.rule else none,
+        )
+    return Condition(code="years-range", source=None, text=text)
+
+
+def years_unknown() -> Condition:
     return Condition(
-        code="years-range",
-        source=None,
-        text={
-            "en": (
-                f"This qualification represents {lo} to {hi} years of schooling, depending on the route. With {hi} "
-                f"years: {high.outcome.value} ({high_basis.get('en', 'no rule')}); with {lo} years: "
-                f"{low.outcome.value} ({low_basis.get('en', 'no rule')}). The holder's own transcript decides."
-            ),
-            "ja": (
-                f"この資格は経路により{lo}〜{hi}年の学校教育に相当する。{hi}年の場合：{high.outcome.value}"
-                f"（{high_basis.get('ja', '該当規定なし')}）、{lo}年の場合：{low.outcome.value}"
-                f"（{low_basis.get('ja', '該当規定なし')}）。本人の成績証明書により判断する。"
-            ),
-        },
+        code="years-unknown", source=None, text=messages.both("eligibility.condition.years-unknown")
     )
-
-
-YEARS_UNKNOWN = Condition(
-    code="years-unknown",
-    source=None,
-    text={
-        "en": (
-            "The years of schooling this qualification completes are not recorded. Japanese law counts years: "
-            "state them (--years) from the transcript, or ask the country's embassy which school year the "
-            "certificate completes."
-        ),
-        "ja": (
-            "この資格が修了する学校教育の年数は記録されていない。日本の入学資格は年数で判断されるため、成績証明書により"
-            "年数を示すか（--years）、当該国の大使館に何年目の課程の修了かを確認すること。"
-        ),
-    },
-)
 
 
 def decide(policy: EligibilityPolicy, target_id: str, subject: Subject) -> Verdict:
@@ -180,6 +166,6 @@ def decide(policy: EligibilityPolicy, target_id: str, subject: Subject) -> Verdi
             verdict.entry,
             verdict.conditions,
             True,
-            (*verdict.extra, YEARS_UNKNOWN),
+            (*verdict.extra, years_unknown()),
         )
     return verdict
