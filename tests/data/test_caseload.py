@@ -45,9 +45,13 @@ NO_PROFESSIONAL_FIRST_DEGREE = {"MN", "UZ", "LA", "BT"}  # medicine is folded in
 
 #: facts the files mark verified, with the source they cite: (type, min, max, source key)
 SOURCED_YEARS = [
+    ("np/see", 10, 10, "nuffic-np"),
     ("np/grade-12", 12, 12, "mofa-np"),
+    ("np/mbbs", 17, 18, "nuffic-np"),
     ("lk/gce-ol", 11, 11, "mofa-lk"),
     ("lk/gce-al", 13, 13, "mofa-lk"),
+    ("lk/bachelor-general", 16, 16, "nuffic-lk"),
+    ("lk/bachelor-honours", 17, 17, "nuffic-lk"),
     ("bd/ssc", 10, 10, "mofa-bd"),
     ("bd/hsc", 12, 12, "mofa-bd"),
     ("ru/attestat-srednee", 11, 11, "mofa-ru"),
@@ -147,6 +151,19 @@ def test_sourced_years_of_schooling(reg: Registry, type_id: str, low: int, high:
     qfile = reg.qualification_files[type_id.split("/")[0].upper()]
     assert (years.source or qt.source or qfile.source) == source
     assert (years.min_years, years.max_years) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("type_id", "level", "source"),
+    [("lk/bachelor-general", "lk-slqf:5", "nuffic-lk"), ("lk/bachelor-honours", "lk-slqf:6", "nuffic-lk")],
+)
+def test_sourced_national_framework_placements(reg: Registry, type_id: str, level: str, source: str) -> None:
+    """Nuffic places the 3-year general bachelor's at SLQF 5 and the 4-year honours degree at SLQF 6:
+    the two must not be folded into one type, or a 15-16-year and a 17-year degree read alike."""
+    placed = [
+        p for p in reg.qualification(type_id).placements if p.level.startswith(level.split(":")[0] + ":")
+    ]
+    assert [(p.level, p.verified, p.source) for p in placed] == [(level, True, source)]
 
 
 @pytest.mark.parametrize("code", sorted(ALL))
