@@ -66,16 +66,15 @@ _FALSE = {"false", "no", "0", "n", ""}
 
 @dataclass(frozen=True)
 class RowProblem:
+    """One problem of an imported row: its line (0 for the file as a whole), the column, what is wrong."""
+
     line: int
     field: str
     message: str
 
     def __str__(self) -> str:
-        return (
-            f"line {self.line}: {self.field}: {self.message}"
-            if self.field
-            else f"line {self.line}: {self.message}"
-        )
+        field = f" {self.field}:" if self.field else ""
+        return f"line {self.line}:{field} {self.message}"
 
 
 @dataclass

@@ -21,8 +21,8 @@ from qualbridge.registry.loader import Registry
 from qualbridge.registry.models import Framework, LangText
 
 
-class FrameworkSummary(Strict):
-    """One line of the list of frameworks."""
+class FrameworkHeading(Strict):
+    """What the summary and the detail of a framework both say first."""
 
     id: str
     abbreviation: str
@@ -30,8 +30,13 @@ class FrameworkSummary(Strict):
     jurisdiction: str
     names: LangText
     status: str
-    levels: int
     verified: bool
+
+
+class FrameworkSummary(FrameworkHeading):
+    """One line of the list of frameworks."""
+
+    levels: int
 
 
 class TypeRef(Strict):
@@ -74,16 +79,9 @@ class SourceRef(Strict):
     note: str | None = None
 
 
-class FrameworkDetail(Strict):
+class FrameworkDetail(FrameworkHeading):
     """Everything about one framework: its levels with descriptors and types, its decisions, its sources."""
 
-    id: str
-    abbreviation: str
-    kind: str
-    jurisdiction: str
-    names: LangText
-    status: str
-    verified: bool
     domains: list[DomainDetail]
     uri: str | None = None
     valid_from: dt.date | None = None

@@ -96,13 +96,18 @@ def compare_endpoint(request: HttpRequest, params: Query[CompareParams]) -> Comp
     return compare(params.q, params.to, params.country)
 
 
-@router.post(
-    "/grades/convert",
-    response={200: grades.Conversion, **BAD},
-    by_alias=True,
-    operation_id="convert_grade",
-    openapi_extra=problem_types(400, 422),
-)
+def post_converter(path: str, answer: Any, operation_id: str) -> Any:
+    """A conversion operation: a JSON body in, the conversion (keys ``from``/``to`` by alias) out."""
+    return router.post(
+        path,
+        response={200: answer, **BAD},
+        by_alias=True,
+        operation_id=operation_id,
+        openapi_extra=problem_types(400, 422),
+    )
+
+
+@post_converter("/grades/convert", grades.Conversion, "convert_grade")
 def convert_grade(request: HttpRequest, payload: schemas.GradeConvertIn) -> grades.Conversion:
     """Convert one grade between two grading scales, naming the method and showing its formula."""
     tables = {
@@ -112,13 +117,7 @@ def convert_grade(request: HttpRequest, payload: schemas.GradeConvertIn) -> grad
     return grades.convert(payload.value, payload.from_scale, payload.to, payload.method, **tables)
 
 
-@router.post(
-    "/credits/convert",
-    response={200: schemas.CreditConversionOut, **BAD},
-    by_alias=True,
-    operation_id="convert_credits",
-    openapi_extra=problem_types(400, 422),
-)
+@post_converter("/credits/convert", schemas.CreditConversionOut, "convert_credits")
 def convert_credits(request: HttpRequest, payload: schemas.CreditConvertIn) -> dict[str, Any]:
     """Convert an amount of credit between systems, by workload hours and by share of a full-time year."""
     return credits.convert(payload.amount, payload.from_system, payload.to, payload.method).as_json()
