@@ -20,7 +20,12 @@ from ninja import Field, Query, Router, Schema
 from qualbridge import credits, grades
 from qualbridge.compare import Comparison, compare
 from qualbridge.registry import get_registry
-from qualbridge.registry.summary import FrameworkDetail, FrameworkSummary, framework_summary
+from qualbridge.registry.summary import (
+    FrameworkDetail,
+    FrameworkSummary,
+    QualificationSummary,
+    framework_summary,
+)
 from qualbridge.web.api.problems import Problem
 from qualbridge.web.explorer import catalogue, schemas, verification
 
@@ -73,11 +78,13 @@ def get_framework(request: HttpRequest, framework_id: str) -> FrameworkDetail:
 
 @router.get(
     "/qualifications",
-    response={200: list[schemas.QualificationOut], **BAD},
+    response={200: list[QualificationSummary], **BAD},
     operation_id="find_qualifications",
     openapi_extra=problem_types(400, 422),
 )
-def find_qualifications(request: HttpRequest, params: Query[QualificationParams]) -> list[dict[str, Any]]:
+def find_qualifications(
+    request: HttpRequest, params: Query[QualificationParams]
+) -> list[QualificationSummary]:
     """Qualification types matching a name in any language, script or romanisation (best first), or every
     type of a country when ``q`` is left out."""
     return catalogue.find_qualifications(params.q, params.country, params.limit)
