@@ -56,10 +56,11 @@ def casework_status_list(office: str, list_id: str) -> Mapping[str, Any] | None:
     """The office's signed revocation list, as the casework app publishes it (None if no such office)."""
     if list_id != REVOCATION_LIST:
         return None
+    from qualbridge.web.cases.statements import signed_status_list
+
     try:
         office_model = apps.get_model("accounts", "Office")
-        from qualbridge.web.cases.statements import signed_status_list
-    except (LookupError, ImportError):
+    except LookupError:
         return None
     found = office_model.objects.filter(slug=office).first()
     return signed_status_list(found) if found is not None else None
@@ -80,10 +81,11 @@ def casework_trusted_keys() -> Mapping[str, Collection[str]]:
 
     Offices issuing under the key's own did:key need no entry. Keys are only read, never created here.
     """
+    from qualbridge.web.keys import key_path, office_key
+
     try:
         office_model = apps.get_model("accounts", "Office")
-        from qualbridge.web.keys import key_path, office_key
-    except (LookupError, ImportError):
+    except LookupError:
         return {}
     trusted: dict[str, list[str]] = {}
     for office in office_model.objects.exclude(issuer_did=""):
