@@ -251,6 +251,31 @@ def _undecodable(row: Sequence[str]) -> bool:
     return False
 
 
+def _guarded(
+    rows: Iterable[Sequence[str]], line_of: Callable[[], int] | None
+) -> Iterator[Sequence[str] | RowError]:
+    """The rows, with a row the csv module refuses (a field over its 131,072-character limit, a NUL)
+    turned into a :class:`RowError` for that line; the reader goes on with the next line."""
+    iterator = iter(rows)
+    count = 0
+    while True:
+        count += 1
+        try:
+            yield next(iterator)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            line = line_of() if line_of is not None else count
+            if "field larger than field limit" in str(exc):
+                message = (
+                    f"a field is longer than {csv.field_size_limit():,} characters: no course name, credit "
+                    "or grade is; is a quote left open, or is this not a transcript?"
+                )
+            else:
+                message = f"not a CSV row ({exc})"
+            yield RowError(line, message)
+
+
 def _run(
     rows: Iterable[Sequence[str]],
     conv: GradeConverter,
@@ -264,9 +289,17 @@ def _run(
     count = 0
     credits_sum = earned = weighted = src_weighted = 0.0
     failed = converted = 0
-    for row in rows:
+    for row in _guarded(rows, line_of):
         count += 1
         line = line_of() if line_of is not None else count
+        if isinstance(row, RowError):
+            acc.rows += 1
+            acc.error_count += 1
+            if len(acc.errors) < ERROR_LIMIT:
+                acc.errors.append(row)
+            if emit:
+                yield row
+            continue
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
         if first:
