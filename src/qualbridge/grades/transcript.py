@@ -276,6 +276,12 @@ def _guarded(
             yield RowError(line, message)
 
 
+def _record(acc: TranscriptSummary, err: RowError) -> None:
+    acc.error_count += 1
+    if len(acc.errors) < ERROR_LIMIT:
+        acc.errors.append(err)
+
+
 def _run(
     rows: Iterable[Sequence[str]],
     conv: GradeConverter,
@@ -292,11 +298,9 @@ def _run(
     for row in _guarded(rows, line_of):
         count += 1
         line = line_of() if line_of is not None else count
-        if isinstance(row, RowError):
+        if isinstance(row, RowError):  # a line the csv module refused
             acc.rows += 1
-            acc.error_count += 1
-            if len(acc.errors) < ERROR_LIMIT:
-                acc.errors.append(row)
+            _record(acc, row)
             if emit:
                 yield row
             continue
@@ -343,9 +347,7 @@ def _run(
                     if emit:
                         yield CourseResult(line, name, cr, grade, value, label, passed)
                     continue
-        acc.error_count += 1
-        if len(acc.errors) < ERROR_LIMIT:
-            acc.errors.append(err)
+        _record(acc, err)
         if emit:
             yield err
     acc.converted, acc.failed_courses = converted, failed
