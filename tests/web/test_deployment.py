@@ -28,8 +28,8 @@ PRODUCTION = {
     "QUALBRIDGE_SECRET_KEY": SECRET,
     "QUALBRIDGE_ALLOWED_HOSTS": "recognition.example.org",
 }
-#: a port of this helper's range that nothing listens on during the test
-PORT = 8147
+#: ports nothing else listens on during the tests (one held busy by a test, one left free)
+BUSY_PORT, PORT = 8147, 8148
 
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -90,11 +90,11 @@ def test_demo_data_are_refused_in_production(tmp_path: Path) -> None:
 
 def test_a_busy_port_is_refused_before_the_banner(tmp_path: Path) -> None:
     with socket.socket() as busy:
-        busy.bind(("127.0.0.1", PORT))
+        busy.bind(("127.0.0.1", BUSY_PORT))
         busy.listen()
-        out = run_cli("serve", "--port", str(PORT), env=_env(tmp_path))
+        out = run_cli("serve", "--port", str(BUSY_PORT), env=_env(tmp_path))
     assert out.returncode == 2
-    assert f"Port {PORT} on 127.0.0.1 is already in use" in out.stderr
+    assert f"Port {BUSY_PORT} on 127.0.0.1 is already in use" in out.stderr
     assert "qualbridge on http" not in out.stdout and "Traceback" not in out.stderr
     assert not (tmp_path / "data" / "qualbridge.sqlite3").exists()  # nothing was done before the check
 
