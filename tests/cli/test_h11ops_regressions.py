@@ -39,7 +39,9 @@ def test_a_csv_field_over_131072_characters_is_a_row_error_and_the_rest_converts
 def test_the_streaming_core_reports_the_long_field_on_its_line() -> None:
     rows, line_of = read_csv(io.StringIO(f"a,2,S\nb,2,{'y' * 200_000}\nc,2,A\n"))
     summary = TranscriptSummary("jp-s-f", "de-1-5", "")
-    results = list(convert_rows(rows, "jp-s-f", "de-1-5", summary=summary, line_of=line_of))
+    results = list(
+        convert_rows(rows, "jp-s-f", "de-1-5", summary=summary, line_of=line_of, report_csv_errors=True)
+    )
     assert [type(r).__name__ for r in results] == ["CourseResult", "RowError", "CourseResult"]
     assert summary.rows == 3 and summary.converted == 2
 

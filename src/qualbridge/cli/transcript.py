@@ -149,7 +149,9 @@ def convert_transcript(
                 file.open("r", encoding="utf-8-sig", errors="surrogateescape", newline="")
             )
         rows, line_of = read_csv(fh)
-        results = convert_rows(rows, src, tgt, method=method, summary=summary, line_of=line_of, **tables)
+        results = convert_rows(
+            rows, src, tgt, method=method, summary=summary, line_of=line_of, report_csv_errors=True, **tables
+        )
         if json:
             out = sys.stdout
             out.write('{"courses": [')

@@ -173,17 +173,20 @@ def convert_rows(
     to_table: GradeTable | None = None,
     summary: TranscriptSummary | None = None,
     line_of: Callable[[], int] | None = None,
+    report_csv_errors: bool = False,
 ) -> Iterator[CourseResult | RowError]:
     """Convert rows (name, credits, grade; a header row is recognised) one at a time.
 
-    Pass a :class:`TranscriptSummary` to have the averages filled in as the rows go by.
+    Pass a :class:`TranscriptSummary` to have the averages filled in as the rows go by. With
+    ``report_csv_errors`` a line the csv module refuses (a field over its size limit) is a
+    :class:`RowError` and the rest still convert; without it, ``csv.Error`` reaches the caller.
     """
     src = from_scale if isinstance(from_scale, Scale) else get_scale(from_scale)
     tgt = to_scale if isinstance(to_scale, Scale) else get_scale(to_scale)
     conv = GradeConverter(src, tgt, method, from_table, to_table)
     acc = summary if summary is not None else TranscriptSummary(src.id, tgt.id, conv.method)
     acc.from_scale, acc.to_scale, acc.method = src.id, tgt.id, conv.method
-    yield from _run(rows, conv, acc, line_of, emit=True)
+    yield from _run(_guarded(rows, line_of) if report_csv_errors else rows, conv, acc, line_of, emit=True)
 
 
 def summarise(
@@ -283,7 +286,7 @@ def _record(acc: TranscriptSummary, err: RowError) -> None:
 
 
 def _run(
-    rows: Iterable[Sequence[str]],
+    rows: Iterable[Sequence[str] | RowError],
     conv: GradeConverter,
     acc: TranscriptSummary,
     line_of: Callable[[], int] | None,
@@ -295,7 +298,7 @@ def _run(
     count = 0
     credits_sum = earned = weighted = src_weighted = 0.0
     failed = converted = 0
-    for row in _guarded(rows, line_of):
+    for row in rows:
         count += 1
         line = line_of() if line_of is not None else count
         if isinstance(row, RowError):  # a line the csv module refused
