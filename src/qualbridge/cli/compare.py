@@ -71,6 +71,10 @@ def render_text(result: Comparison, registry: Registry, all_routes: bool = False
     lines = [f"{src.id}  {_names(src.names)}" + (f"   (matched {src.matched!r})" if src.matched else "")]
     lines.append(f"compared with {fw.id}  {pick(fw.names)}")
     lines.append("")
+    for sentence in (result.summary, result.certainty):  # h13: the answer in words, en and ja
+        if sentence is not None:
+            lines.extend([sentence.text("en"), sentence.text("ja")])
+    lines.append("")
     lines.append(f"Outcome      {result.outcome.value}")
     levels = ", ".join(f"{lv} ({result.target_level_labels.get(lv, lv)})" for lv in result.target_levels)
     lines.append(f"Level(s)     {levels or 'none given'}")

@@ -46,6 +46,7 @@ GROUPS = [
     ("statements", "statements"),
     ("serve", None),
     ("audit", "audit"),  # h11ops: offline check of signed audit checkpoints
+    ("eligibility", None),  # h13: admission eligibility (issue 13)
 ]
 
 

@@ -97,7 +97,9 @@ class Policy(PolicyModel):
 
 
 def policy_ids(directory: Path = POLICY_DIR) -> list[str]:
-    return sorted(p.stem for p in directory.glob("*.yaml"))
+    from qualbridge.registry.eligibility import ELIGIBILITY_POLICY_FILES  # admission rules, not casework
+
+    return sorted(p.stem for p in directory.glob("*.yaml") if p.name not in ELIGIBILITY_POLICY_FILES)
 
 
 def load_policy_file(path: Path) -> Policy:

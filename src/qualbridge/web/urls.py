@@ -7,9 +7,11 @@ from django.urls import include, path
 from qualbridge.web import views
 from qualbridge.web.api.setup import api
 from qualbridge.web.cases.api import router as cases_router
+from qualbridge.web.eligibility_api import router as eligibility_router  # h13
 from qualbridge.web.explorer.api import router as public_router
 
 api.add_router("/v1/", public_router)
+api.add_router("/v1/", eligibility_router)  # h13: admission eligibility
 api.add_router("/staff/", cases_router)
 
 urlpatterns = [

@@ -59,6 +59,7 @@ class CreditConversionOut(Schema):
     high: float
     method: str
     formula: str
+    published: CreditMethodOut | None = None  # h13: a rate a body publishes (the value where one exists)
     by_hours: CreditMethodOut | None = None
     by_year: CreditMethodOut
     verified: bool
