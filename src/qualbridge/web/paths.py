@@ -18,6 +18,10 @@ def secret_key() -> str:
     """The Django secret key: from the environment, else a random one kept in the data folder."""
     if key := os.environ.get("QUALBRIDGE_SECRET_KEY"):
         return key
+    if os.environ.get("QUALBRIDGE_PRODUCTION") == "1":  # h15: never a per-server file in production
+        from qualbridge.web.settings_services import require_secret_key
+
+        require_secret_key()
     path = data_dir() / "secret_key"
     if not path.exists():
         path.write_text(secrets.token_urlsafe(50), encoding="utf-8")

@@ -31,12 +31,17 @@ from qualbridge.paths import data_dir
 _DATA_DIR = data_dir()
 
 # --- the secret key: from the environment in production -------------------------------------------
-if os.environ.get("QUALBRIDGE_PRODUCTION") == "1" and not os.environ.get("QUALBRIDGE_SECRET_KEY"):
-    raise ImproperlyConfigured(
-        "QUALBRIDGE_PRODUCTION=1 needs QUALBRIDGE_SECRET_KEY (the same long random value on every app "
-        "server, e.g. from `python -c 'import secrets; print(secrets.token_urlsafe(50))'`); the key file "
-        "generated in the data folder is only for a single embedded server."
-    )
+def require_secret_key() -> None:
+    """In production the secret key comes from the environment, the same on every app server."""
+    if os.environ.get("QUALBRIDGE_PRODUCTION") == "1" and not os.environ.get("QUALBRIDGE_SECRET_KEY"):
+        raise ImproperlyConfigured(
+            "QUALBRIDGE_PRODUCTION=1 needs QUALBRIDGE_SECRET_KEY (the same long random value on every app "
+            "server, e.g. from `python -c 'import secrets; print(secrets.token_urlsafe(50))'`); the key "
+            "file generated in the data folder is only for a single embedded server."
+        )
+
+
+require_secret_key()
 
 # --- uploads: the local disk by default, S3-compatible object storage when configured -------------
 _S3_BUCKET = os.environ.get("QUALBRIDGE_S3_BUCKET", "")
