@@ -45,6 +45,9 @@ GROUPS = [
     ("evaluate", None),
     ("statements", "statements"),
     ("serve", None),
+    # h15: operations
+    ("backup", None),
+    ("restore", None),
 ]
 
 

@@ -138,6 +138,9 @@ LOGGING = {
 #: the services /readyz checks besides the database (each can be turned off where it is not used)
 READYZ_CHECKS = ("database", "cache", "broker", "storage")
 
+#: fixtures that keep times to the microsecond (backups of the hash-chained audit log)
+SERIALIZATION_MODULES = {"qualbridge-json": "qualbridge.web.lossless_json"}
+
 #: added to INSTALLED_APPS and MIDDLEWARE by qualbridge.web.settings
 SERVICE_APPS = ["qualbridge.web.jobs", "qualbridge.web.notifications"]
 SERVICE_MIDDLEWARE_FIRST = ["qualbridge.web.logs.RequestIdMiddleware"]

@@ -18,7 +18,7 @@ from qualbridge.web.audit.models import AuditEvent
 
 @receiver(post_save, sender=AuditEvent, dispatch_uid="qualbridge.jobs.on_audit_event")
 def on_audit_event(sender: Any, instance: AuditEvent, created: bool, **kwargs: Any) -> None:
-    if not created or instance.action not in ("statement.issue", "statement.revoke"):
+    if not created or kwargs.get("raw") or instance.action not in ("statement.issue", "statement.revoke"):
         return
     from qualbridge.web.cases.models import Case
     from qualbridge.web.jobs.queue import enqueue

@@ -99,7 +99,7 @@ def _context(case: Any, event: AuditEvent) -> dict[str, Any]:
 def on_audit_event(sender: Any, instance: AuditEvent, created: bool, **kwargs: Any) -> None:
     applicant_kind = APPLICANT_KINDS.get(instance.action)
     staff_kind = STAFF_KINDS.get(instance.action)
-    if not created or not (applicant_kind or staff_kind) or instance.case_id is None:
+    if not created or kwargs.get("raw") or not (applicant_kind or staff_kind) or instance.case_id is None:
         return
     from qualbridge.web.cases.models import Case
 
