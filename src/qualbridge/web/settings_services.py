@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 from urllib.parse import unquote, urlsplit
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from qualbridge.paths import data_dir
@@ -82,14 +83,23 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 #: task state is kept in the database (qualbridge.web.jobs), not in a result backend
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "UTC"
-#: the scheduler (``celery beat``): the nightly audit-chain checkpoint
+#: the scheduler (``celery beat``): the nightly audit-chain checkpoint, and a sweep that sends again the
+#: jobs whose message never reached the broker
 CELERY_BEAT_SCHEDULE = {
     "audit-checkpoint-nightly": {
-        "task": "qualbridge.audit_checkpoint",
-        "schedule": 24 * 3600.0,
+        "task": "qualbridge.nightly_audit_checkpoint",
+        "schedule": crontab(hour=2, minute=30),
         "options": {"expires": 6 * 3600},
     },
+    "send-unsent-jobs": {"task": "qualbridge.send_unsent_jobs", "schedule": 60.0, "options": {"expires": 55}},
 }
+
+# --- behind a reverse proxy that ends TLS (deploy/nginx.conf) -------------------------------------
+if os.environ.get("QUALBRIDGE_BEHIND_PROXY") == "1":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    if _public := os.environ.get("QUALBRIDGE_PUBLIC_URL", ""):
+        CSRF_TRUSTED_ORIGINS = [_public.rstrip("/")]
 
 # --- mail -----------------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("QUALBRIDGE_EMAIL_FROM", "qualbridge <noreply@localhost>")
