@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ## PostgreSQL database the web tests run against a second time (pytest-django creates test_<name>).
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
-DEBIAN_PACKAGES := chromium fonts-ipaexfont-gothic fonts-ipaexfont-mincho poppler-utils wrk libharfbuzz-subset0
+DEBIAN_PACKAGES := chromium fonts-ipaexfont-gothic fonts-ipaexfont-mincho poppler-utils wrk libharfbuzz-subset0 redis-server
 
 .PHONY: run test install system-packages lint typecheck check pytest pytest-postgres bench clean
 

@@ -30,7 +30,9 @@ def backup(
 
     with progress_bar() as bar:
         task = bar.add_task("backing up", total=None)
-        manifest = create_backup(file, lambda name, done, total: bar.update(task, completed=done, total=total))
+        manifest = create_backup(
+            file, lambda name, done, total: bar.update(task, completed=done, total=total)
+        )
     files = manifest["files"]
     uploads = sum(1 for n in files if n.startswith("uploads/"))
     keys = sum(1 for n in files if n.startswith("keys/"))

@@ -130,7 +130,9 @@ def _read(source: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
             members: dict[str, bytes] = {}
             for member in archive.getmembers():
                 if not member.isfile() or member.name.startswith("/") or ".." in member.name.split("/"):
-                    raise BackupError(f"{source}: unexpected member {member.name!r}; not a qualbridge backup.")
+                    raise BackupError(
+                        f"{source}: unexpected member {member.name!r}; not a qualbridge backup."
+                    )
                 handle = archive.extractfile(member)
                 members[member.name] = handle.read() if handle else b""
     except (tarfile.TarError, OSError, EOFError) as exc:

@@ -31,6 +31,7 @@ from qualbridge.paths import data_dir
 
 _DATA_DIR = data_dir()
 
+
 # --- the secret key: from the environment in production -------------------------------------------
 def require_secret_key() -> None:
     """In production the secret key comes from the environment, the same on every app server."""

@@ -35,7 +35,9 @@ class UploadFolderStorage(FileSystemStorage):
         return str(path)
 
     def url(self, name: str | None) -> str:
-        raise ValueError("uploaded documents have no public address; they are served by permission-checked views")
+        raise ValueError(
+            "uploaded documents have no public address; they are served by permission-checked views"
+        )
 
 
 def upload_storage() -> Storage:

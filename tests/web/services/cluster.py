@@ -13,6 +13,7 @@ import os
 import re
 import shlex
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -35,6 +36,22 @@ for name, role in (("applicant", "applicant"), ("evaluator", "evaluator"), ("sen
     User.objects.create_user(name, password={password!r}, role=role, office=office, email=name + "@example.org")
 print(office.pk)
 """
+
+
+#: this suite's port range (8200-8249 unless QUALBRIDGE_TEST_PORTS=first-last says otherwise)
+_FIRST, _LAST = (int(p) for p in os.environ.get("QUALBRIDGE_TEST_PORTS", "8200-8249").split("-"))
+
+
+def free_port(start: int = _FIRST) -> int:
+    """The first port from ``start`` in the range that nothing listens on."""
+    for port in range(max(start, _FIRST), _LAST + 1):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {_FIRST}-{_LAST}")
 
 
 def unit_command(unit: str, instance: str = "", data_dir: Path | None = None) -> list[str]:
@@ -153,7 +170,9 @@ class Cluster:
 def cluster_env(
     data_dir: Path, database: str, redis_url: str, s3_endpoint: str, smtp_port: int, public_url: str
 ) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QUALBRIDGE_", "CELERY_", "PYTEST", "COV_"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("QUALBRIDGE_", "CELERY_", "PYTEST", "COV_"))
+    }
     env.update(
         QUALBRIDGE_PRODUCTION="1",
         QUALBRIDGE_SECRET_KEY="scale-out-test-secret-key-" + "x" * 30,
@@ -180,11 +199,18 @@ def s3_server(port: int) -> Iterator[str]:
     import boto3
     from moto.server import ThreadedMotoServer
 
+    import logging
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no access log line per S3 request
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     endpoint = f"http://127.0.0.1:{port}"
     boto3.client(
-        "s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="test", aws_secret_access_key="test"
+        "s3",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
     ).create_bucket(Bucket="qualbridge-scale")
     try:
         yield endpoint

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -18,20 +17,23 @@ from tests.web.cases.conftest import (  # noqa: F401  (fixtures)
     pdf_upload,
     users,
 )
+from tests.web.services.cluster import free_port
 
-#: this suite's port range (8200-8249); each fixture takes a free one from it
-PORTS = range(8200, 8250)
+__all__ = ["free_port"]
 
 
-def free_port(start: int = 8200) -> int:
-    for port in range(start, PORTS.stop):
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in 8200-8249")
+def start_smtp(controller_class: Any, mailbox: Any, start: int) -> Any:
+    """An aiosmtpd controller on the first port that it can bind from ``start`` (tests run in parallel)."""
+    port = start
+    for _ in range(8):
+        controller = controller_class(mailbox, hostname="127.0.0.1", port=free_port(port))
+        try:
+            controller.start()
+        except (OSError, RuntimeError):
+            port = controller.port + 1
+            continue
+        return controller
+    raise RuntimeError("no port for the SMTP server")
 
 
 class Mailbox:
@@ -55,8 +57,7 @@ def smtp(settings: Any) -> Iterator[Mailbox]:
     from aiosmtpd.controller import Controller
 
     mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port(8230))
-    controller.start()
+    controller = start_smtp(Controller, mailbox, 8230)
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False

@@ -175,5 +175,8 @@ def test_a_transcript_file_is_converted_in_the_background_with_progress(
     assert 'value="41"' in page and "40 / 40" in page
     result = client.get(f"/staff/jobs/{job.pk}/result.json").json()
     assert len(result["courses"]) == 40
-    bad = client.post("/staff/batch/transcript/", {"file": SimpleUploadedFile("t.csv", b"x"), "from": "nope", "to": "ehea-ects"})
+    bad = client.post(
+        "/staff/batch/transcript/",
+        {"file": SimpleUploadedFile("t.csv", b"x"), "from": "nope", "to": "ehea-ects"},
+    )
     assert bad.status_code == 400 and "nope" in bad.content.decode()

@@ -56,7 +56,11 @@ def test_a_log_line_is_one_json_object_with_the_request_id() -> None:
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path: Any) -> None:
     env = {k: v for k, v in os.environ.items() if k != "QUALBRIDGE_SECRET_KEY"}
-    env.update(QUALBRIDGE_PRODUCTION="1", QUALBRIDGE_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="qualbridge.web.settings")
+    env.update(
+        QUALBRIDGE_PRODUCTION="1",
+        QUALBRIDGE_DATA_DIR=str(tmp_path),
+        DJANGO_SETTINGS_MODULE="qualbridge.web.settings",
+    )
     code = "import django; django.setup()"
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert result.returncode != 0 and "QUALBRIDGE_SECRET_KEY" in result.stderr

@@ -29,7 +29,7 @@ from tests.web.services.cluster import (
     recreate_database,
     s3_server,
 )
-from tests.web.services.conftest import Mailbox, body_of, free_port
+from tests.web.services.conftest import Mailbox, body_of, free_port, start_smtp
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -57,8 +57,7 @@ def cluster(tmp_path: Path) -> Iterator[tuple[Cluster, Any, Mailbox, str, str, s
     database = recreate_database(admin, name)
     redis.Redis.from_url(REDIS_URL).flushdb()
     mailbox = Mailbox()
-    smtp = Controller(mailbox, hostname="127.0.0.1", port=free_port(8220))
-    smtp.start()
+    smtp = start_smtp(Controller, mailbox, 8220)
     data_dir = tmp_path / "shared"
     data_dir.mkdir()
     port_a = free_port(8200)
@@ -110,8 +109,12 @@ def test_two_app_servers_and_a_worker_share_one_installation(
     case = applicant.new_case(a, int(office))
     applicant.act(a, case, "submit/")
     document = _one(db, "SELECT stored_name FROM cases_document WHERE case_id = %s", case)
-    download = evaluator.session.get(f"{b}/cases/{case}/documents/{_one(db, 'SELECT id FROM cases_document WHERE case_id = %s', case)}/")
-    assert download.status_code == 200 and download.content.startswith(b"%PDF"), document  # uploaded on A, read on B
+    download = evaluator.session.get(
+        f"{b}/cases/{case}/documents/{_one(db, 'SELECT id FROM cases_document WHERE case_id = %s', case)}/"
+    )
+    assert download.status_code == 200 and download.content.startswith(b"%PDF"), (
+        document
+    )  # uploaded on A, read on B
     evaluator.act(b, case, "do/complete/")
     evaluator.act(b, case, "do/draft/", {"decision": "full", "reasons": "No substantial difference."})
     evaluator.act(b, case, "do/submit-draft/")
@@ -126,12 +129,16 @@ def test_two_app_servers_and_a_worker_share_one_installation(
             "SELECT sha256 FROM jobs_statementfile WHERE statement_id = %s", (statement,)
         ).fetchone(),
     )
-    assert _one(db, "SELECT state FROM jobs_job WHERE key = %s", f"render-statement:{statement}") == "succeeded"
+    assert (
+        _one(db, "SELECT state FROM jobs_job WHERE key = %s", f"render-statement:{statement}") == "succeeded"
+    )
     pdf = applicant.session.get(f"{b}/cases/{case}/statement.pdf")
     assert pdf.status_code == 200 and hashlib.sha256(pdf.content).hexdigest() == rendered[0]
     signed = applicant.session.get(f"{a}/cases/{case}/statement.json").json()
     for server in (a, b):
-        verified = applicant.session.post(f"{server}/api/v1/statements/verify", json={"statement": signed}).json()
+        verified = applicant.session.post(
+            f"{server}/api/v1/statements/verify", json={"statement": signed}
+        ).json()
         assert verified["verified"] is True, (server, verified)
 
     reference = _one(db, "SELECT reference FROM cases_case WHERE id = %s", case)
@@ -148,7 +155,9 @@ def test_two_app_servers_and_a_worker_share_one_installation(
     _burst_with_a_server_killed(nodes, db, mailbox, a, b, int(office))
 
 
-def _burst_with_a_server_killed(nodes: Cluster, db: Any, mailbox: Mailbox, a: str, b: str, office: int) -> None:
+def _burst_with_a_server_killed(
+    nodes: Cluster, db: Any, mailbox: Mailbox, a: str, b: str, office: int
+) -> None:
     acknowledged: list[int] = []
     failed: list[str] = []
     lock = threading.Lock()
@@ -181,7 +190,9 @@ def _burst_with_a_server_killed(nodes: Cluster, db: Any, mailbox: Mailbox, a: st
 
     for case in acknowledged:
         assert _one(db, "SELECT state FROM cases_case WHERE id = %s", case) == "submitted", case
-    references = {r for (r,) in db.execute("SELECT reference FROM cases_case WHERE id = ANY(%s)", (acknowledged,))}
+    references = {
+        r for (r,) in db.execute("SELECT reference FROM cases_case WHERE id = ANY(%s)", (acknowledged,))
+    }
     assert len(references) == len(acknowledged)
 
     def mailed() -> bool:
