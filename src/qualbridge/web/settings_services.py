@@ -1,6 +1,7 @@
-"""Settings for running on more than one machine: storage, background work, mail, logs, secrets.
+"""Settings for running on more than one machine: storage, background work, mail, logs.
 
-Imported at the end of :mod:`qualbridge.web.settings`. Every shared service is chosen by an
+Imported at the end of :mod:`qualbridge.web.settings` (which has the secret key, the HTTPS settings of
+``QUALBRIDGE_ENV=production``, and the cache and sessions on Redis with ``REDIS_URL``). Every shared service is chosen by an
 environment variable, and without any of them qualbridge runs on one machine with nothing but
 Python and SQLite (``make run``): uploads on the local disk, background tasks run in the request
 (Celery's eager mode), mail printed to the console log.
@@ -8,7 +9,6 @@ Python and SQLite (``make run``): uploads on the local disk, background tasks ru
 ======================================  =========================================================
 variable                                effect
 ======================================  =========================================================
-``QUALBRIDGE_PRODUCTION=1``             refuse to start without ``QUALBRIDGE_SECRET_KEY``
 ``QUALBRIDGE_S3_BUCKET``                uploads in this S3 bucket (django-storages); with
                                         ``QUALBRIDGE_S3_ENDPOINT_URL`` for an S3-compatible server,
                                         ``AWS_ACCESS_KEY_ID`` / ``AWS_SECRET_ACCESS_KEY`` as usual
@@ -31,19 +31,6 @@ from qualbridge.paths import data_dir
 
 _DATA_DIR = data_dir()
 
-
-# --- the secret key: from the environment in production -------------------------------------------
-def require_secret_key() -> None:
-    """In production the secret key comes from the environment, the same on every app server."""
-    if os.environ.get("QUALBRIDGE_PRODUCTION") == "1" and not os.environ.get("QUALBRIDGE_SECRET_KEY"):
-        raise ImproperlyConfigured(
-            "QUALBRIDGE_PRODUCTION=1 needs QUALBRIDGE_SECRET_KEY (the same long random value on every app "
-            "server, e.g. from `python -c 'import secrets; print(secrets.token_urlsafe(50))'`); the key "
-            "file generated in the data folder is only for a single embedded server."
-        )
-
-
-require_secret_key()
 
 # --- uploads: the local disk by default, S3-compatible object storage when configured -------------
 _S3_BUCKET = os.environ.get("QUALBRIDGE_S3_BUCKET", "")
@@ -95,13 +82,6 @@ CELERY_BEAT_SCHEDULE = {
     "send-unsent-jobs": {"task": "qualbridge.send_unsent_jobs", "schedule": 60.0, "options": {"expires": 55}},
 }
 
-# --- behind a reverse proxy that ends TLS (deploy/nginx.conf) -------------------------------------
-if os.environ.get("QUALBRIDGE_BEHIND_PROXY") == "1":
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
-    if _public := os.environ.get("QUALBRIDGE_PUBLIC_URL", ""):
-        CSRF_TRUSTED_ORIGINS = [_public.rstrip("/")]
-
 # --- mail -----------------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("QUALBRIDGE_EMAIL_FROM", "qualbridge <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -128,7 +108,10 @@ _JSON_LOGS = os.environ.get("QUALBRIDGE_LOG_FORMAT") == "json"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "qualbridge.web.logs.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "qualbridge.web.logs.RequestIdFilter"},
+        "client_errors_in_one_line": {"()": "qualbridge.web.logfilters.ClientErrorsInOneLine"},
+    },
     "formatters": {
         "json": {"()": "qualbridge.web.logs.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
@@ -136,7 +119,7 @@ LOGGING = {
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "filters": ["request_id"],
+            "filters": ["request_id", "client_errors_in_one_line"],
             "formatter": "json" if _JSON_LOGS else "text",
         }
     },

@@ -174,7 +174,6 @@ def cluster_env(
         k: v for k, v in os.environ.items() if not k.startswith(("QUALBRIDGE_", "CELERY_", "PYTEST", "COV_"))
     }
     env.update(
-        QUALBRIDGE_PRODUCTION="1",
         QUALBRIDGE_SECRET_KEY="scale-out-test-secret-key-" + "x" * 30,
         QUALBRIDGE_DATA_DIR=str(data_dir),
         QUALBRIDGE_ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -196,10 +195,10 @@ def cluster_env(
 @contextlib.contextmanager
 def s3_server(port: int) -> Iterator[str]:
     """An S3-compatible server (moto) with the bucket; its endpoint."""
+    import logging
+
     import boto3
     from moto.server import ThreadedMotoServer
-
-    import logging
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no access log line per S3 request
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)

@@ -56,28 +56,23 @@ def publish_status_list(job: Job, office_id: int) -> dict[str, Any]:
 
 @job_task("audit_checkpoint")
 def audit_checkpoint(job: Job) -> dict[str, Any]:
-    """The nightly audit-chain check: the whole chain verified; a break fails the job for staff to see."""
+    """The nightly audit-chain checkpoint: the chain and earlier checkpoints verified, then every office
+    signs the current head (:func:`qualbridge.web.audit.anchors.make_checkpoints`). A broken chain fails
+    the job, for staff to see, and nothing is signed over it."""
+    from qualbridge.web.audit.anchors import checkpoint_problems, make_checkpoints
     from qualbridge.web.audit.chain import verify_chain
-    from qualbridge.web.audit.models import AuditHead
 
-    problems = verify_chain()
+    problems = [f"event {p.seq}: {p.message}" for p in verify_chain()]
+    problems += [str(p) for p in checkpoint_problems()]
     if problems:
-        listed = "; ".join(f"event {p.seq}: {p.message}" for p in problems[:10])
-        raise PermanentFailure(f"the audit chain is broken ({len(problems)} problems): {listed}")
-    head = AuditHead.objects.filter(pk=1).first()
-    result: dict[str, Any] = {"events": head.seq if head else 0, "head": head.hash if head else None}
-    result.update(_signed_checkpoint())
-    return result
-
-
-def _signed_checkpoint() -> dict[str, Any]:
-    """HOOK for the signed checkpoint of the audit chain (built in qualbridge.web.audit): when a
-    ``create_checkpoint()`` exists there, the nightly job makes one and records its id."""
-    try:
-        from qualbridge.web.audit.checkpoint import create_checkpoint  # type: ignore[import-not-found]
-    except ImportError:
-        return {}
-    return {"checkpoint": str(create_checkpoint())}
+        raise PermanentFailure(
+            f"the audit chain is broken ({len(problems)} problems): {'; '.join(problems[:10])}"
+        )
+    made, skipped = make_checkpoints()
+    return {
+        "signed": [{"office": cp.office, "seq": cp.seq, "hash": cp.hash} for cp in made],
+        "not_signed": skipped,
+    }
 
 
 @shared_task(name="qualbridge.nightly_audit_checkpoint")
