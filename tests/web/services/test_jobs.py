@@ -180,3 +180,26 @@ def test_a_transcript_file_is_converted_in_the_background_with_progress(
         {"file": SimpleUploadedFile("t.csv", b"x"), "from": "nope", "to": "ehea-ects"},
     )
     assert bad.status_code == 400 and "nope" in bad.content.decode()
+
+
+def test_the_nightly_checkpoint_signs_the_chain_and_fails_on_a_broken_one(
+    make_case: Callable[..., Case], django_capture_on_commit_callbacks: Any
+) -> None:
+    from qualbridge.web.audit.models import AuditCheckpoint, AuditEvent
+    from qualbridge.web.jobs.tasks import nightly_audit_checkpoint
+
+    case = make_case(State.SUBMITTED)
+    with django_capture_on_commit_callbacks(execute=True):
+        job_id = nightly_audit_checkpoint.apply().get()
+    job = Job.objects.get(pk=job_id)
+    assert job.state == JobState.SUCCEEDED and job.key.startswith("audit-checkpoint:")
+    head = AuditEvent.objects.order_by("-seq").first()
+    assert head is not None
+    assert job.result["signed"] == [{"office": case.office.slug, "seq": head.seq, "hash": head.hash}]
+    assert AuditCheckpoint.objects.filter(seq=head.seq).exists()
+    AuditEvent.objects.filter(seq=1).update(action="case.tampered")
+    Job.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        job_id = nightly_audit_checkpoint.apply().get()
+    broken = Job.objects.get(pk=job_id)
+    assert broken.state == JobState.FAILED and "the audit chain is broken" in broken.error
