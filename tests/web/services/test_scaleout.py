@@ -33,7 +33,7 @@ from tests.web.services.conftest import Mailbox, body_of, free_port, start_smtp
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
-REDIS_URL = os.environ.get("QUALBRIDGE_TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
+REDIS_URL = os.environ.get("QUALBRIDGE_SCALEOUT_REDIS_URL", "redis://127.0.0.1:6379/2")
 BURST = 16
 
 
