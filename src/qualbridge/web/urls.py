@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from qualbridge.web import views
+from qualbridge.web import readiness, views
 from qualbridge.web.api.setup import api
 from qualbridge.web.cases.api import router as cases_router
 from qualbridge.web.eligibility_api import router as eligibility_router  # h13
@@ -16,10 +16,12 @@ api.add_router("/staff/", cases_router)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", readiness.readyz, name="readyz"),  # h15
     path("", views.home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("qualbridge.web.accounts.urls")),
     path("api/", api.urls),
     path("", include("qualbridge.web.explorer.urls")),
     path("", include("qualbridge.web.cases.urls")),
+    path("", include("qualbridge.web.jobs.urls")),  # h15: background work
 ]

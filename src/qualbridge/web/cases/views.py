@@ -27,8 +27,8 @@ from qualbridge.web.audit.models import AuditEvent
 from qualbridge.web.cases import actions, forms, permissions
 from qualbridge.web.cases.errors import Forbidden
 from qualbridge.web.cases.models import ASSESSING, Case, Document, DocumentRequest, State, Statement
-from qualbridge.web.cases.statements import signed_status_list
-from qualbridge.web.uploads import StoredUpload, discard, notes_upload_paths, path_of, refuse_paths, store
+from qualbridge.web.jobs.status import published_status_list
+from qualbridge.web.uploads import StoredUpload, discard, notes_upload_paths, open_stored, refuse_paths, store
 
 OPEN_STATES = (State.SUBMITTED, State.AWAITING_DOCUMENTS, *ASSESSING, State.PENDING_APPROVAL)
 PAGE_SIZE = 50
@@ -287,7 +287,7 @@ def download_document(request: HttpRequest, pk: int, did: int) -> HttpResponse:
     case = permissions.case_for(request.user, pk)
     document = get_object_or_404(Document, pk=did, case=case)
     return FileResponse(
-        path_of(document.stored_name).open("rb"),
+        open_stored(document.stored_name),
         as_attachment=True,
         filename=download_name(document.original_name, document.stored_name),
         content_type=document.content_type,
@@ -329,10 +329,11 @@ def statement_json(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def statement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     from qualbridge.web.cases.pdf import statement_pdf_bytes
+    from qualbridge.web.jobs.rendered import rendered_pdf
 
     case, statement = _statement(request, pk)
-    try:
-        pdf = statement_pdf_bytes(statement)
+    try:  # rendered by a worker after the approval; rendered here if it has not been yet
+        pdf = rendered_pdf(statement) or statement_pdf_bytes(statement)
     except QualbridgeError as exc:  # e.g. the server lacks the statement's fonts: say so, keep the JSON
         return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -344,6 +345,6 @@ def statement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def status_list(request: HttpRequest, office: str) -> JsonResponse:
     """The office's signed revocation status list (public: verifiers fetch it)."""
     found = get_object_or_404(Office, slug=office)
-    response = JsonResponse(signed_status_list(found), json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(published_status_list(found), json_dumps_params={"ensure_ascii": False})
     response["Cache-Control"] = "max-age=60"
     return response
