@@ -37,9 +37,10 @@ from qualbridge.evaluate.assess import (
     InstitutionSummary,
     QualificationSummary,
 )
-from qualbridge.evaluate.findings import Element, Finding
+from qualbridge.evaluate.findings import ELEMENT_NAMES, Element, Finding
 from qualbridge.evaluate.outcome import OUTCOME_NAMES, PURPOSE_NAMES, Recommendation
 from qualbridge.evaluate.policy import Outcome, Policy, Severity, get_policy
+from qualbridge.messages import both, text
 from qualbridge.registry.models import LangText
 
 #: outcomes that recognise the qualification as comparable to a home qualification of the same kind
@@ -124,12 +125,44 @@ def _edit(finding: Finding, edit: FindingEdit | None) -> Finding:
     return finding.model_copy(update=changes)
 
 
+def refusal_citations(findings: Sequence[Finding]) -> tuple[list[str], list[str]]:
+    """(English, Japanese) sentences citing each substantial difference a refusal rests on."""
+    cited = [f for f in findings if f.severity is Severity.SUBSTANTIAL]
+    return (
+        [
+            text(
+                "decision.refusal-cites",
+                "en",
+                element=ELEMENT_NAMES[f.element]["en"],
+                reasoning=f.reasoning_en,
+            )
+            for f in cited
+        ],
+        [
+            text(
+                "decision.refusal-cites",
+                "ja",
+                element=ELEMENT_NAMES[f.element]["ja"],
+                reasoning=f.reasoning_ja,
+            )
+            for f in cited
+        ],
+    )
+
+
 def _recommendation(
-    engine: Recommendation, decision: OfficeDecision, policy: Policy | None, keep_engine_reasons: bool
+    engine: Recommendation,
+    decision: OfficeDecision,
+    policy: Policy | None,
+    keep_engine_reasons: bool,
+    findings: Sequence[Finding] = (),
 ) -> Recommendation:
     outcome = decision.outcome
     same = outcome is engine.outcome and keep_engine_reasons
     reasons_en, reasons_ja = _lines(decision.reasons)
+    if outcome is Outcome.NON_RECOGNITION:  # a refusal cites the substantial differences it rests on
+        cited_en, cited_ja = refusal_citations(findings)
+        reasons_en, reasons_ja = reasons_en + cited_en, reasons_ja + cited_ja
     comparable = engine.outcome in COMPARABLE_OUTCOMES and outcome in COMPARABLE_OUTCOMES
     next_steps = policy.next_steps.get(outcome) if policy is not None else None
     if next_steps is None:
@@ -178,7 +211,7 @@ def decided(assessment: Assessment, decision: OfficeDecision, policy: Policy | N
     for c in assessment.credentials:
         findings = [_edit(f, edits.get((c.index, f.element))) for f in c.findings]
         unchanged = all(a.severity is b.severity for a, b in zip(findings, c.findings, strict=True))
-        rec = _recommendation(c.recommendation, decision, policy, unchanged)
+        rec = _recommendation(c.recommendation, decision, policy, unchanged, findings)
         credentials.append(c.model_copy(update={"findings": findings, "recommendation": rec}))
     return assessment.model_copy(update={**_common(assessment, decision), "credentials": credentials})
 
@@ -200,24 +233,19 @@ def decided_without_engine(
     purpose: str,
     credentials: Sequence[RecordedCredential],
     decision: OfficeDecision,
-    refusal: str,
     data_version: str,
 ) -> Assessment:
     """The decided assessment of a case the engine refused: the case's record, the comparison made
     without the engine (if any), only the findings the evaluator judged, and the office's decision.
 
     A finding the evaluator judged "not substantial" is stated as no difference (the evaluator's text
-    says more); an element left undecided is not listed.
+    says more); an element left undecided is not listed. Why the engine could not assess the case is
+    for the staff: it is not stated (an engine's error message is no reason given to an applicant).
     """
     if not credentials:
         raise CaseFieldError("credentials", "a decided case has at least one credential")
-    note_en = (
-        "The case file could not be assessed automatically; the findings and the decision are "
-        f"the evaluator's. The engine's reason: {refusal}"
-    )
-    note_ja = (
-        f"本件は自動評価ができなかったため、所見と決定は評価者によるものです。理由（英語原文）：{refusal}"
-    )
+    note = both("decision.not-assessed-automatically")
+    note_en, note_ja = note["en"], note["ja"]
     edits = {(e.credential, e.element): e for e in decision.findings}
     assessed = []
     for index, cred in enumerate(credentials):
@@ -238,6 +266,9 @@ def decided_without_engine(
                 )
             )
         reasons_en, reasons_ja = _lines(decision.reasons)
+        if decision.outcome is Outcome.NON_RECOGNITION:
+            cited_en, cited_ja = refusal_citations(findings)
+            reasons_en, reasons_ja = reasons_en + cited_en, reasons_ja + cited_ja
         title_lang = "ja" if is_japanese(cred.title) else "en"
         assessed.append(
             CredentialAssessment(

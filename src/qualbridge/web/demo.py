@@ -135,6 +135,8 @@ def seed() -> Iterator[str]:
         )
         stored = store(SimpleUploadedFile("diploma.pdf", DEMO_PDF))
         actions.do_add_document(applicant, case, stored, "diploma", credential=credential)
+        identity = store(SimpleUploadedFile("passport.pdf", DEMO_PDF))  # needed to start the assessment
+        actions.do_add_document(applicant, case, identity, "identity")
         _advance(case, target, accounts, qualification)
     lines.append(
         f"  {len(DEMO_CASES)} cases in {len({c[-1] for c in DEMO_CASES})} states; sign in at /accounts/login/"

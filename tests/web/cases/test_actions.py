@@ -37,6 +37,7 @@ def test_full_path_writes_one_event_per_change_and_the_chain_verifies(make_case:
         "case.create",
         "credential.add",
         "document.add",
+        "document.add",  # the identity document the fixture adds (needed to start the assessment)
         "case.submit",
         "case.complete",
         "decision.draft",
@@ -176,7 +177,7 @@ def test_delay_needs_a_reason_and_a_later_deadline(make_case: MakeCase, users: U
 
 def test_approval_issues_a_signed_statement_that_verifies(make_case: MakeCase) -> None:
     from qualbridge.statements.verify import verify_credential
-    from qualbridge.web.cases.statements import signed_status_list, status_list_url
+    from qualbridge.web.cases.issuance import signed_status_list, status_list_url
 
     case = make_case(State.DECIDED)
     statement = case.statements.get()
@@ -188,7 +189,7 @@ def test_approval_issues_a_signed_statement_that_verifies(make_case: MakeCase) -
 
 def test_revocation_is_reflected_in_the_status_list(make_case: MakeCase, users: Users) -> None:
     from qualbridge.statements.verify import verify_credential
-    from qualbridge.web.cases.statements import signed_status_list, status_list_url
+    from qualbridge.web.cases.issuance import signed_status_list, status_list_url
 
     case = make_case(State.DECIDED)
     statement = case.statements.get()
@@ -252,7 +253,7 @@ def test_a_failing_action_rolls_back_its_audit_event(
     def boom(case: Case) -> Statement:
         raise RuntimeError("signing failed")
 
-    monkeypatch.setattr("qualbridge.web.cases.statements.issue_statement", boom)
+    monkeypatch.setattr("qualbridge.web.cases.issuance.issue_statement", boom)
     with pytest.raises(RuntimeError):
         actions.do_approve(users["senior"], case)
     assert Case.objects.get(pk=case.pk).state == State.PENDING_APPROVAL

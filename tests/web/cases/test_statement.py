@@ -22,8 +22,8 @@ from qualbridge.statements.verify import verify_credential
 from qualbridge.web.accounts.models import Office, User
 from qualbridge.web.cases import actions
 from qualbridge.web.cases.errors import InvalidTransition
+from qualbridge.web.cases.issuance import signed_status_list, status_list_url
 from qualbridge.web.cases.models import Case, Finding, State
-from qualbridge.web.cases.statements import signed_status_list, status_list_url
 from qualbridge.web.uploads import store
 
 from .conftest import pdf_upload
@@ -128,6 +128,7 @@ def test_a_case_the_engine_refused_gets_a_statement_that_says_so(
         applicant, case, title="Diploma of nothing", country="FR", institution="Somewhere"
     )
     actions.do_add_document(applicant, case, store(pdf_upload()), "diploma", credential=credential)
+    actions.do_add_document(applicant, case, store(pdf_upload("id.pdf")), "identity")
     actions.do_submit(applicant, case)
     actions.do_mark_complete(users["evaluator"], case)
     case.refresh_from_db()

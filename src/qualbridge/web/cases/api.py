@@ -24,7 +24,7 @@ from qualbridge.web.audit.models import AuditEvent
 from qualbridge.web.cases import actions, permissions
 from qualbridge.web.cases.errors import Forbidden
 from qualbridge.web.cases.models import Case, Decision, State
-from qualbridge.web.cases.views import OPEN_STATES
+from qualbridge.web.cases.pages import OPEN_STATES
 
 router = Router(tags=["cases"], auth=django_auth)
 READ_ERRORS: dict[int, Any] = {401: Problem, 403: Problem, 404: Problem, 422: Problem}

@@ -20,7 +20,6 @@ from django.views.decorators.http import require_POST
 from qualbridge.web.accounts.models import Role, User
 from qualbridge.web.audit.models import AuditEvent
 from qualbridge.web.cases import actions, forms, permissions
-from qualbridge.web.cases.engine import required_documents
 from qualbridge.web.cases.errors import Forbidden
 from qualbridge.web.cases.models import (
     ASSESSING,
@@ -32,7 +31,8 @@ from qualbridge.web.cases.models import (
     State,
     Statement,
 )
-from qualbridge.web.cases.views import back, form_errors, is_id, run
+from qualbridge.web.cases.pages import back, form_errors, is_id, run
+from qualbridge.web.cases.prefill import required_documents
 
 PRECEDENTS_SHOWN = 10
 
