@@ -31,7 +31,15 @@ def test_the_policy_limits_the_outcomes() -> None:
     narrow = policy.model_copy(
         update={"casework": policy.casework.model_copy(update={"outcomes": [Outcome.FULL]})}
     )
-    problems = decision_problems(narrow, Outcome.PARTIAL, NONE)
+    problems = decision_problems(narrow, Outcome.PARTIAL, NONE, basis="The first year.")
     assert [m.code for m in problems] == ["rules.outcome-not-allowed"]
     assert problems[0].params["allowed"] == "full"
     assert "not one policy" in problems[0].text("en")
+
+
+def test_partial_alternative_and_conditional_need_a_basis_unless_the_engine_recommended_them() -> None:
+    policy = get_policy("jp-nic")
+    for outcome in (Outcome.PARTIAL, Outcome.ALTERNATIVE, Outcome.CONDITIONAL):
+        assert [m.code for m in decision_problems(policy, outcome, NONE)] == ["rules.basis-needed"]
+        assert decision_problems(policy, outcome, NONE, basis="Years 1-2.") == []
+        assert decision_problems(policy, outcome, NONE, engine_outcome=outcome) == []

@@ -67,6 +67,8 @@ class OfficeDecision(_Frozen):
 
     outcome: Outcome
     reasons: str
+    #: what a partial, alternative or conditional recognition rests on, in the evaluator's words
+    basis: str = ""
     decided_on: dt.date
     findings: list[FindingEdit] = Field(default_factory=list)
     applicant: dict[str, str] = Field(default_factory=dict)  # given_name, family_name, birth_date
@@ -150,6 +152,17 @@ def refusal_citations(findings: Sequence[Finding]) -> tuple[list[str], list[str]
     )
 
 
+def basis_lines(decision: OfficeDecision) -> tuple[list[str], list[str]]:
+    """(English, Japanese) lines of what the decision rests on: a conditional recognition's
+    conditions as written, any other outcome's basis introduced as such."""
+    en, ja = _lines(decision.basis)
+    if decision.outcome is Outcome.CONDITIONAL or not en:
+        return en, ja
+    return [text("decision.rests-on", "en", basis=b) for b in en], [
+        text("decision.rests-on", "ja", basis=b) for b in ja
+    ]
+
+
 def _recommendation(
     engine: Recommendation,
     decision: OfficeDecision,
@@ -163,6 +176,10 @@ def _recommendation(
     if outcome is Outcome.NON_RECOGNITION:  # a refusal cites the substantial differences it rests on
         cited_en, cited_ja = refusal_citations(findings)
         reasons_en, reasons_ja = reasons_en + cited_en, reasons_ja + cited_ja
+    basis_en, basis_ja = basis_lines(decision)
+    if outcome is not Outcome.CONDITIONAL:  # the basis of a conditional recognition is its conditions
+        reasons_en, reasons_ja = reasons_en + basis_en, reasons_ja + basis_ja
+        basis_en, basis_ja = [], []
     comparable = engine.outcome in COMPARABLE_OUTCOMES and outcome in COMPARABLE_OUTCOMES
     next_steps = policy.next_steps.get(outcome) if policy is not None else None
     if next_steps is None:
@@ -175,8 +192,8 @@ def _recommendation(
         comparable_level=engine.comparable_level if comparable else None,
         reasons_en=reasons_en + (engine.reasons_en if same else []),
         reasons_ja=reasons_ja + (engine.reasons_ja if same else []),
-        conditions_en=list(engine.conditions_en) if same else [],
-        conditions_ja=list(engine.conditions_ja) if same else [],
+        conditions_en=basis_en + (list(engine.conditions_en) if same else []),
+        conditions_ja=basis_ja + (list(engine.conditions_ja) if same else []),
         next_steps=dict(next_steps),
     )
 
@@ -269,6 +286,12 @@ def decided_without_engine(
         if decision.outcome is Outcome.NON_RECOGNITION:
             cited_en, cited_ja = refusal_citations(findings)
             reasons_en, reasons_ja = reasons_en + cited_en, reasons_ja + cited_ja
+        conditional = decision.outcome is Outcome.CONDITIONAL
+        if not conditional:
+            reasons_en, reasons_ja = (
+                reasons_en + basis_lines(decision)[0],
+                reasons_ja + basis_lines(decision)[1],
+            )
         title_lang = "ja" if is_japanese(cred.title) else "en"
         assessed.append(
             CredentialAssessment(
@@ -294,6 +317,8 @@ def decided_without_engine(
                     names=OUTCOME_NAMES[decision.outcome],
                     reasons_en=[*reasons_en, note_en],
                     reasons_ja=[*reasons_ja, note_ja],
+                    conditions_en=basis_lines(decision)[0] if conditional else [],
+                    conditions_ja=basis_lines(decision)[1] if conditional else [],
                     next_steps=dict(policy.next_steps.get(decision.outcome, {})),
                 ),
             )

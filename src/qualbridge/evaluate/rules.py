@@ -9,8 +9,8 @@ same rules (the shells only report the code this module returns):
   Convention into an evaluator's procedure: the body must show a substantial difference): the outcome must be one the body's policy allows; a refusal
   (non-recognition) must show at least one substantial difference, with its reason, which the
   statement cites; partial, alternative and conditional recognition must name what they rest on
-  (the engine's reasons and conditions when it recommended that outcome; the evaluator's reasons
-  otherwise).
+  (the part recognised, the comparable home qualification, the conditions): the evaluator's basis,
+  or the engine's own reasons and conditions when it recommended that very outcome.
 
 Each rule returns :class:`~qualbridge.messages.Message` codes (empty when the rule holds).
 
@@ -59,8 +59,17 @@ def substantial_findings(findings: Iterable[JudgedFinding]) -> list[JudgedFindin
     return [f for f in findings if f.substantial and f.reasoning.strip()]
 
 
+#: outcomes that recognise less than, or other than, what was asked: each names what it rests on
+NEEDS_BASIS = (Outcome.PARTIAL, Outcome.ALTERNATIVE, Outcome.CONDITIONAL)
+
+
 def decision_problems(
-    policy: Policy | None, outcome: Outcome, findings: Iterable[JudgedFinding]
+    policy: Policy | None,
+    outcome: Outcome,
+    findings: Iterable[JudgedFinding],
+    *,
+    basis: str = "",
+    engine_outcome: Outcome | None = None,
 ) -> list[Message]:
     """What keeps ``outcome`` from being decided (empty: it follows the method). Without a ``policy``
     (it could not be loaded) the outcome is not checked against one."""
@@ -75,4 +84,6 @@ def decision_problems(
         )
     if outcome is Outcome.NON_RECOGNITION and not substantial_findings(findings):
         problems.append(Message("rules.refusal-needs-substantial-difference"))
+    if outcome in NEEDS_BASIS and not basis.strip() and engine_outcome is not outcome:
+        problems.append(Message("rules.basis-needed", {"outcome": outcome.value}))
     return problems

@@ -60,6 +60,7 @@ DECISIONS = {
     "us/associate": (
         "partial",
         "Two years of study: recognised as partial studies towards a bachelor's degree.",
+        "The two years of study documented in the transcript.",
     )
 }
 
@@ -81,10 +82,10 @@ def _advance(case: Case, target: str, staff: dict[str, User], qualification: str
     actions.do_mark_complete(staff["evaluator"], case)
     if target == State.IN_ASSESSMENT:
         return
-    decision, reasons = DECISIONS.get(
-        qualification, ("full", "No substantial difference in level, workload or profile.")
+    decision, reasons, basis = DECISIONS.get(
+        qualification, ("full", "No substantial difference in level, workload or profile.", "")
     )
-    actions.do_draft_decision(staff["evaluator"], case, decision, reasons)
+    actions.do_draft_decision(staff["evaluator"], case, decision, reasons, basis)
     actions.do_submit_draft(staff["evaluator"], case)
     if target == State.PENDING_APPROVAL:
         return

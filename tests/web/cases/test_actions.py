@@ -122,7 +122,7 @@ def test_wrong_state_is_refused_and_changes_nothing(make_case: MakeCase, users: 
 
 def test_senior_cannot_approve_or_return_their_own_draft(make_case: MakeCase, users: Users) -> None:
     case = make_case(State.IN_ASSESSMENT)
-    actions.do_draft_decision(users["senior"], case, "partial", "Workload shortfall.")
+    actions.do_draft_decision(users["senior"], case, "partial", "Workload shortfall.", "The first 100 tani.")
     actions.do_submit_draft(users["senior"], case)
     with pytest.raises(Forbidden):
         actions.do_approve(users["senior"], case)
@@ -226,7 +226,7 @@ def test_decision_on_appeal_supersedes_the_first_statement(make_case: MakeCase, 
     case = make_case(State.APPEALED)
     evaluator = case.evaluator
     assert evaluator is not None
-    actions.do_draft_decision(evaluator, case, "partial", "Reconsidered on appeal.")
+    actions.do_draft_decision(evaluator, case, "partial", "Reconsidered on appeal.", "Three years of study.")
     actions.do_submit_draft(evaluator, case)
     approver = users["senior2"] if evaluator == users["senior"] else users["senior"]
     actions.do_approve(approver, case)

@@ -294,3 +294,30 @@ def test_staff_cannot_read_a_case_the_applicant_has_not_submitted(
     actions.do_submit(users["applicant"], case)
     client.force_login(users["evaluator"])
     assert client.get(f"/cases/{case.pk}/").status_code == 200
+
+
+def test_partial_alternative_and_conditional_name_what_they_rest_on(
+    make_case: MakeCase, users: Users
+) -> None:
+    case = make_case(State.IN_ASSESSMENT)  # the engine recommends conditional (no transcript)
+    actions.do_draft_decision(users["evaluator"], case, "partial", "Only part of the programme.")
+    with pytest.raises(InvalidTransition, match="must name what it rests on"):
+        actions.do_submit_draft(users["evaluator"], case)
+    basis = "The first two years (62 tani) of the gakushi programme."
+    actions.do_draft_decision(users["evaluator"], case, "partial", "Only part of the programme.", basis)
+    actions.do_submit_draft(users["evaluator"], case)
+    statement = actions.do_approve(users["senior"], case)
+    decided = statement.assessment["credentials"][0]["recommendation"]
+    assert f"The decision rests on: {basis}" in decided["reasons_en"]
+    assert any(basis in r for r in decided["reasons_ja"])
+
+
+def test_a_conditional_recognition_states_its_conditions(make_case: MakeCase, users: Users) -> None:
+    case = make_case(State.IN_ASSESSMENT)
+    assert case.assessment["recommendation"]["outcome"] == "conditional"
+    condition = "Send the certified transcript of records."
+    actions.do_draft_decision(users["evaluator"], case, "conditional", "Transcript missing.", condition)
+    actions.do_submit_draft(users["evaluator"], case)
+    statement = actions.do_approve(users["senior"], case)
+    assert statement.signed["credentialSubject"]["decision"]["outcome"] == "conditional"
+    assert condition in statement.assessment["credentials"][0]["recommendation"]["conditions_en"]

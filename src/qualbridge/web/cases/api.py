@@ -99,6 +99,8 @@ Text = Annotated[str, AfterValidator(_no_nul)]
 class DraftIn(Schema):
     decision: Decision
     reasons: Text = Field(min_length=1, max_length=20000)
+    #: what a partial, alternative or conditional recognition rests on
+    basis: Text = Field(default="", max_length=20000)
 
 
 class NoteIn(Schema):
@@ -210,7 +212,9 @@ def _act(request: HttpRequest, case_id: int, change: Any) -> Any:
 )
 def draft(request: HttpRequest, case_id: int, body: DraftIn) -> Any:
     return _act(
-        request, case_id, lambda u, c: actions.do_draft_decision(u, c, body.decision.value, body.reasons)
+        request,
+        case_id,
+        lambda u, c: actions.do_draft_decision(u, c, body.decision.value, body.reasons, body.basis),
     )
 
 

@@ -126,6 +126,14 @@ class FindingForm(forms.Form):
 class DraftForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
     reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 4}))
+    basis = forms.CharField(
+        label=_(
+            "What the recognition rests on: the part recognised (partial), the comparable home "
+            "qualification (alternative) or the conditions (conditional)"
+        ),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
 
 
 class DelayForm(forms.Form):

@@ -95,6 +95,7 @@ def office_decision(case: Case) -> OfficeDecision:
     return OfficeDecision(
         outcome=Outcome(case.decision),
         reasons=case.decision_reasons,
+        basis=case.decision_basis,
         decided_on=timezone.localdate(case.decided_at) if case.decided_at else timezone.localdate(),
         findings=edits,
         applicant=applicant,

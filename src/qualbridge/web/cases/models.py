@@ -123,6 +123,9 @@ class Case(models.Model):
     deadline = models.DateField(null=True, blank=True)
     decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
     decision_reasons = models.TextField(blank=True)
+    #: what a partial, alternative or conditional recognition rests on (the part recognised, the home
+    #: qualification, the conditions), in the evaluator's words
+    decision_basis = models.TextField(blank=True)
     assessment = models.JSONField(default=dict, blank=True)
     data_version = models.CharField(max_length=80, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)

@@ -121,7 +121,13 @@ def staff_detail(request: HttpRequest, case: Case) -> HttpResponse:
         "evaluators": User.objects.filter(office_id=case.office_id, role__in=permissions.ASSESSORS).exclude(
             pk=case.first_evaluator_id if case.state == State.APPEALED else None
         ),
-        "draft_form": forms.DraftForm(initial={"decision": case.decision, "reasons": case.decision_reasons}),
+        "draft_form": forms.DraftForm(
+            initial={
+                "decision": case.decision,
+                "reasons": case.decision_reasons,
+                "basis": case.decision_basis,
+            }
+        ),
         "delay_form": forms.DelayForm(),
         "request_form": forms.RequestForm(),
         "note_form": forms.NoteForm(),
@@ -170,7 +176,7 @@ def act(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         return run(
             request,
             case,
-            lambda: actions.do_draft_decision(user, case, data["decision"], data["reasons"]),
+            lambda: actions.do_draft_decision(user, case, data["decision"], data["reasons"], data["basis"]),
             _("Draft decision saved."),
         )
     if name == "submit-draft":

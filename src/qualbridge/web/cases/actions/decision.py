@@ -36,15 +36,15 @@ def _say(message: Message) -> str:
 
 
 @transaction.atomic
-def do_draft_decision(actor: User, case: Case, decision: str, reasons: str) -> Case:
+def do_draft_decision(actor: User, case: Case, decision: str, reasons: str, basis: str = "") -> Case:
     case = lock(case)
     perms.require_assessor(actor, case)
     require_state(case, *ASSESSING)
     if decision not in Decision.values:
         raise InvalidTransition(_("Unknown decision %(d)r.") % {"d": decision})
-    fields = ("decision", "decision_reasons")
+    fields = ("decision", "decision_reasons", "decision_basis")
     old = {f: getattr(case, f) for f in fields}
-    case.decision, case.decision_reasons = decision, reasons.strip()
+    case.decision, case.decision_reasons, case.decision_basis = decision, reasons.strip(), basis.strip()
     case.save(update_fields=list(fields))
     audit(
         actor,
@@ -66,7 +66,14 @@ def judged_findings(case: Case) -> list[rules.JudgedFinding]:
 
 def method_problems(case: Case, policy: Policy | None) -> list[str]:
     """What keeps the draft from following the method (the core's rules), in the page's language."""
-    problems = rules.decision_problems(policy, Outcome(case.decision), judged_findings(case))
+    recommended = (case.assessment or {}).get("recommendation", {}).get("outcome")
+    problems = rules.decision_problems(
+        policy,
+        Outcome(case.decision),
+        judged_findings(case),
+        basis=case.decision_basis,
+        engine_outcome=Outcome(recommended) if recommended in Decision.values else None,
+    )
     return [_say(p) for p in problems]
 
 
