@@ -85,16 +85,16 @@ def is_japanese(text: str) -> bool:
     return bool(_JAPANESE.search(text))
 
 
-def bilingual(text: str) -> tuple[str, str]:
+def bilingual(written: str) -> tuple[str, str]:
     """(English side, Japanese side) of text the evaluator wrote in one language.
 
     >>> bilingual("Comparable level.")
     ('Comparable level.', '［英語原文］Comparable level.')
     """
-    text = text.strip()
-    if is_japanese(text):
-        return f"[in Japanese] {text}", text
-    return text, f"［英語原文］{text}"
+    written = written.strip()
+    if is_japanese(written):
+        return text("decision.as-written-in-other-language", "en", text=written), written
+    return written, text("decision.as-written-in-other-language", "ja", text=written)
 
 
 def _lines(text: str) -> tuple[list[str], list[str]]:
