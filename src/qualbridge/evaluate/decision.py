@@ -243,6 +243,51 @@ class RecordedCredential(_Frozen):
     comparison: ComparisonSummary | None = None  # a level comparison made without the full engine
 
 
+def _judged(edits: dict[tuple[int, Element], FindingEdit], index: int) -> list[Finding]:
+    """The findings the evaluator judged for one credential (undecided elements are left out)."""
+    findings = []
+    for element in Element:
+        edit = edits.get((index, element))
+        if edit is None or edit.substantial is None:
+            continue
+        text_en, text_ja = bilingual(edit.text or edit.reasoning or "")
+        findings.append(
+            Finding(
+                element=element,
+                severity=Severity.SUBSTANTIAL if edit.substantial else Severity.NONE,
+                code="evaluator",
+                evidence=[edit.reasoning.strip()] if edit.reasoning and edit.reasoning.strip() else [],
+                reasoning_en=text_en,
+                reasoning_ja=text_ja,
+            )
+        )
+    return findings
+
+
+def _office_recommendation(
+    decision: OfficeDecision, policy: Policy, findings: list[Finding]
+) -> Recommendation:
+    """The office's decision as the recommendation of a credential the engine did not assess."""
+    reasons_en, reasons_ja = _lines(decision.reasons)
+    if decision.outcome is Outcome.NON_RECOGNITION:
+        cited_en, cited_ja = refusal_citations(findings)
+        reasons_en, reasons_ja = reasons_en + cited_en, reasons_ja + cited_ja
+    conditional = decision.outcome is Outcome.CONDITIONAL
+    basis_en, basis_ja = basis_lines(decision)
+    if not conditional:
+        reasons_en, reasons_ja = reasons_en + basis_en, reasons_ja + basis_ja
+    note = both("decision.not-assessed-automatically")
+    return Recommendation(
+        outcome=decision.outcome,
+        names=OUTCOME_NAMES[decision.outcome],
+        reasons_en=[*reasons_en, note["en"]],
+        reasons_ja=[*reasons_ja, note["ja"]],
+        conditions_en=basis_en if conditional else [],
+        conditions_ja=basis_ja if conditional else [],
+        next_steps=dict(policy.next_steps.get(decision.outcome, {})),
+    )
+
+
 def decided_without_engine(
     *,
     reference: str,
@@ -261,37 +306,10 @@ def decided_without_engine(
     """
     if not credentials:
         raise CaseFieldError("credentials", "a decided case has at least one credential")
-    note = both("decision.not-assessed-automatically")
-    note_en, note_ja = note["en"], note["ja"]
     edits = {(e.credential, e.element): e for e in decision.findings}
     assessed = []
     for index, cred in enumerate(credentials):
-        findings = []
-        for element in Element:
-            edit = edits.get((index, element))
-            if edit is None or edit.substantial is None:
-                continue
-            text_en, text_ja = bilingual(edit.text or edit.reasoning or "")
-            findings.append(
-                Finding(
-                    element=element,
-                    severity=Severity.SUBSTANTIAL if edit.substantial else Severity.NONE,
-                    code="evaluator",
-                    evidence=[edit.reasoning.strip()] if edit.reasoning and edit.reasoning.strip() else [],
-                    reasoning_en=text_en,
-                    reasoning_ja=text_ja,
-                )
-            )
-        reasons_en, reasons_ja = _lines(decision.reasons)
-        if decision.outcome is Outcome.NON_RECOGNITION:
-            cited_en, cited_ja = refusal_citations(findings)
-            reasons_en, reasons_ja = reasons_en + cited_en, reasons_ja + cited_ja
-        conditional = decision.outcome is Outcome.CONDITIONAL
-        if not conditional:
-            reasons_en, reasons_ja = (
-                reasons_en + basis_lines(decision)[0],
-                reasons_ja + basis_lines(decision)[1],
-            )
+        findings = _judged(edits, index)
         title_lang = "ja" if is_japanese(cred.title) else "en"
         assessed.append(
             CredentialAssessment(
@@ -312,15 +330,7 @@ def decided_without_engine(
                     confidence=0.0,
                 ),
                 findings=findings,
-                recommendation=Recommendation(
-                    outcome=decision.outcome,
-                    names=OUTCOME_NAMES[decision.outcome],
-                    reasons_en=[*reasons_en, note_en],
-                    reasons_ja=[*reasons_ja, note_ja],
-                    conditions_en=basis_lines(decision)[0] if conditional else [],
-                    conditions_ja=basis_lines(decision)[1] if conditional else [],
-                    next_steps=dict(policy.next_steps.get(decision.outcome, {})),
-                ),
+                recommendation=_office_recommendation(decision, policy, findings),
             )
         )
     return Assessment(

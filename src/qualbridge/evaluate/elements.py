@@ -10,16 +10,10 @@ from __future__ import annotations
 
 from qualbridge.evaluate.casefile import DocumentKind
 from qualbridge.evaluate.context import Context, level_in
-from qualbridge.evaluate.conversion import credit_system, hours_of, years_of
-from qualbridge.evaluate.findings import SEVERITY_NAMES, Element, Finding
+from qualbridge.evaluate.findings import SEVERITY_NAMES, Element, Finding, finding
 from qualbridge.evaluate.policy import Severity
-from qualbridge.messages import Param, both, text
-from qualbridge.registry.models import QualificationType, pick
-
-
-def _ja(qt: QualificationType) -> str:
-    return qt.names.get("ja") or pick(qt.names)
-
+from qualbridge.evaluate.workload import workload
+from qualbridge.messages import both, text
 
 PROFILE_NAMES = {
     "general": both("profile.name.general"),
@@ -32,31 +26,6 @@ PURPOSE_NAMES_JA = {
     "employment": text("purpose.name.employment", "ja"),
     "professional-practice": text("purpose.name.professional-practice", "ja"),
 }
-
-
-def _finding(
-    element: Element,
-    severity: Severity,
-    code: str,
-    evidence: list[str],
-    message: str,
-    params: dict[str, Param] | None = None,
-    *,
-    ja: dict[str, Param] | None = None,
-    data: dict[str, float] | None = None,
-) -> Finding:
-    """A finding whose reasoning is the catalogue's ``message``; ``ja`` overrides parameters (names)
-    that have their own Japanese form."""
-    en_params = params or {}
-    return Finding(
-        element=element,
-        severity=severity,
-        code=code,
-        evidence=evidence,
-        reasoning_en=text(message, "en", **en_params),
-        reasoning_ja=text(message, "ja", **{**en_params, **(ja or {})}),
-        data=data or {},
-    )
 
 
 # -- level ---------------------------------------------------------------------------------------
@@ -73,7 +42,7 @@ def level(ctx: Context) -> Finding:
         ]
     evidence += cmp.caveats
     if not cmp.target_levels:
-        return _finding(
+        return finding(
             el,
             Severity.SUBSTANTIAL,
             "no-route",
@@ -87,7 +56,7 @@ def level(ctx: Context) -> Finding:
         need = reg.level_order[ctx.required_level]
         evidence.append(f"the purpose requires {ctx.required_level}")
         if max(orders) < need:
-            return _finding(
+            return finding(
                 el,
                 Severity.SUBSTANTIAL,
                 "below-required-level",
@@ -96,7 +65,7 @@ def level(ctx: Context) -> Finding:
                 {"shown": shown, "required": ctx.required_level},
             )
         if min(orders) < need:
-            return _finding(
+            return finding(
                 el,
                 Severity.MINOR,
                 "spans-required-level",
@@ -105,7 +74,7 @@ def level(ctx: Context) -> Finding:
                 {"shown": shown, "required": ctx.required_level},
             )
     if cmp.confidence < ctx.policy.thresholds.level_min_confidence:
-        return _finding(
+        return finding(
             el,
             Severity.MINOR,
             "weak-evidence",
@@ -117,132 +86,13 @@ def level(ctx: Context) -> Finding:
                 "threshold": f"{ctx.policy.thresholds.level_min_confidence:.2f}",
             },
         )
-    return _finding(
+    return finding(
         el,
         Severity.NONE,
         "comparable-level",
         evidence,
         "elements.level.comparable-level",
         {"shown": shown},
-    )
-
-
-# -- workload ------------------------------------------------------------------------------------
-def _reference_workload(ctx: Context, ref: QualificationType) -> tuple[float | None, float | None, str]:
-    """(hours, years, description) of the reference home qualification."""
-    policy_ref = ctx.policy.reference_workload.get(ref.id)
-    if policy_ref is not None:
-        return (
-            hours_of(policy_ref.amount, policy_ref.system),
-            years_of(policy_ref.amount, policy_ref.system),
-            f"{ref.id}: {policy_ref.amount:g} {policy_ref.system} (policy reference)",
-        )
-    if ref.credits is not None:
-        return (
-            hours_of(ref.credits.amount, ref.credits.system),
-            years_of(ref.credits.amount, ref.credits.system),
-            f"{ref.id}: {'at least ' if ref.credits.minimum else ''}{ref.credits.amount:g} {ref.credits.system}",
-        )
-    if ref.duration is not None:
-        return None, ref.duration.min_years, f"{ref.id}: {ref.duration.min_years:g} years"
-    return None, None, f"{ref.id}: no workload recorded"
-
-
-def workload(ctx: Context) -> Finding:
-    el, cred, rule = Element.WORKLOAD, ctx.credential, ctx.policy.rule(ctx.case.purpose.kind)
-    hours: float | None = None
-    years: float | None = cred.duration_years
-    evidence: list[str] = []
-    if cred.credits is not None:
-        hours = hours_of(cred.credits.amount, cred.credits.system)
-        years = years if years is not None else years_of(cred.credits.amount, cred.credits.system)
-        evidence.append(
-            f"credential: {cred.credits.amount:g} {cred.credits.system}"
-            + (f" = {hours:g} h" if hours else "")
-        )
-    elif years is not None:
-        evidence.append(f"credential: {years:g} years full-time")
-    else:
-        evidence.append("credential: no credits or duration given")
-    if not cred.completed:
-        evidence.append("studies not completed")
-        return _finding(
-            el,
-            Severity.SUBSTANTIAL,
-            "incomplete",
-            evidence,
-            "elements.workload.incomplete",
-        )
-    if ctx.reference is None or (hours is None and years is None):
-        return _finding(
-            el,
-            Severity.MINOR,
-            "undocumented",
-            evidence,
-            "elements.workload.undocumented",
-        )
-    ref_hours, ref_years, described = _reference_workload(ctx, ctx.reference)
-    evidence.append(f"reference {described}")
-    ratios: dict[str, float] = {}
-    if hours is not None and ref_hours is not None:
-        ratios["hours"] = hours / ref_hours
-    if years is not None and ref_years is not None:
-        ratios["years"] = years / ref_years
-    if not ratios:
-        return _finding(
-            el,
-            Severity.MINOR,
-            "undocumented",
-            evidence,
-            "elements.workload.other-unit",
-        )
-    # the burden of proof lies with the body: the measure more favourable to the applicant is used
-    unit = max(ratios, key=lambda k: ratios[k])
-    ratio = ratios[unit]
-    evidence += [f"by {k}: {v:.0%} of the reference" for k, v in ratios.items()]
-    shortfall = max(0.0, 1 - ratio)
-    th = ctx.policy.thresholds
-    home = credit_system(ctx.policy.credit_system)
-    if unit == "hours" and ref_hours is not None and home.hours_per_credit:
-        gap = shortfall * ref_hours / home.hours_per_credit.mid
-    else:
-        gap = shortfall * (ref_years or 0.0) * home.credits_per_year.mid
-    evidence.append(
-        f"used: by {unit} (policy: minor above {th.workload_minor_shortfall:.0%} short, substantial above {th.workload_substantial_shortfall:.0%})"
-    )
-    if shortfall > th.workload_substantial_shortfall and rule.workload_counts:
-        return _finding(
-            el,
-            Severity.SUBSTANTIAL,
-            "shortfall",
-            evidence,
-            "elements.workload.substantial-shortfall",
-            {
-                "shortfall": f"{shortfall:.0%}",
-                "reference": ctx.reference.id,
-                "threshold": f"{th.workload_substantial_shortfall:.0%}",
-            },
-            ja={"reference": _ja(ctx.reference)},
-            data={"shortfall": round(shortfall, 3), "gap_credits": round(gap, 1)},
-        )
-    if shortfall > th.workload_minor_shortfall:
-        return _finding(
-            el,
-            Severity.MINOR,
-            "shortfall",
-            evidence,
-            "elements.workload.minor-shortfall",
-            {"shortfall": f"{shortfall:.0%}", "reference": ctx.reference.id},
-            ja={"reference": _ja(ctx.reference)},
-        )
-    return _finding(
-        el,
-        Severity.NONE,
-        "within-threshold",
-        evidence,
-        "elements.workload.within-threshold",
-        {"reference": ctx.reference.id},
-        ja={"reference": _ja(ctx.reference)},
     )
 
 
@@ -258,7 +108,7 @@ def quality(ctx: Context) -> Finding:
     if inst.source_url:
         evidence.append(f"source: {inst.source_url}")
     if inst.is_mill:
-        return _finding(
+        return finding(
             el,
             Severity.SUBSTANTIAL,
             "mill",
@@ -267,7 +117,7 @@ def quality(ctx: Context) -> Finding:
             {"name": name},
         )
     if inst.status == "not-recognised":
-        return _finding(
+        return finding(
             el,
             Severity.SUBSTANTIAL,
             "not-recognised",
@@ -276,7 +126,7 @@ def quality(ctx: Context) -> Finding:
             {"name": name},
         )
     if inst.status == "recognised":
-        return _finding(
+        return finding(
             el,
             Severity.NONE,
             "recognised",
@@ -286,7 +136,7 @@ def quality(ctx: Context) -> Finding:
         )
     if inst.candidates:
         evidence.append("candidates: " + ", ".join(inst.candidates))
-    return _finding(
+    return finding(
         el,
         Severity.MINOR,
         f"institution-{inst.status}",
@@ -305,7 +155,7 @@ def profile(ctx: Context) -> Finding:
     if ref is not None:
         evidence.append(f"{ref.id}: {other or 'profile not recorded'}")
     if own is None or other is None:
-        return _finding(
+        return finding(
             el,
             Severity.NONE,
             "not-recorded",
@@ -313,7 +163,7 @@ def profile(ctx: Context) -> Finding:
             "elements.profile.not-recorded",
         )
     if own == other:
-        return _finding(
+        return finding(
             el,
             Severity.NONE,
             "same-profile",
@@ -325,7 +175,7 @@ def profile(ctx: Context) -> Finding:
     evidence.append(
         f"policy for {ctx.case.purpose.kind.value}: a different profile is {rule.profile_mismatch.value}"
     )
-    return _finding(
+    return finding(
         el,
         rule.profile_mismatch,
         "different-profile",
@@ -362,7 +212,7 @@ def learning_outcomes(ctx: Context) -> Finding:
     if cred.has(DocumentKind.DIPLOMA_SUPPLEMENT) or cred.has(DocumentKind.PROGRAMME_DESCRIPTION):
         evidence.append("diploma supplement or programme description present")
     if purpose.field is None:
-        return _finding(
+        return finding(
             el,
             Severity.NONE,
             "no-field-required",
@@ -370,7 +220,7 @@ def learning_outcomes(ctx: Context) -> Finding:
             "elements.learning-outcomes.no-field-required",
         )
     if own is None:
-        return _finding(
+        return finding(
             el,
             Severity.MINOR,
             "field-undocumented",
@@ -382,7 +232,7 @@ def learning_outcomes(ctx: Context) -> Finding:
     elif len(own) >= 3 and len(purpose.field) >= 3 and own[:3] != purpose.field[:3]:
         severity, code = rule.narrow_field_mismatch, "different-narrow-field"
     else:
-        return _finding(
+        return finding(
             el,
             Severity.NONE,
             "same-field",
@@ -391,7 +241,7 @@ def learning_outcomes(ctx: Context) -> Finding:
             {"own": own, "field": purpose.field},
         )
     evidence.append(f"policy for {purpose.kind.value}: {code} is {severity.value}")
-    return _finding(
+    return finding(
         el,
         severity,
         code,
@@ -402,7 +252,7 @@ def learning_outcomes(ctx: Context) -> Finding:
     )
 
 
-ELEMENTS = (level, workload, quality, profile, learning_outcomes)
+ELEMENTS = (level, workload, quality, profile, learning_outcomes)  # workload: its own module
 
 
 def assess_elements(ctx: Context) -> list[Finding]:

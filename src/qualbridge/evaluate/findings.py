@@ -11,7 +11,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from qualbridge.evaluate.policy import Severity
-from qualbridge.messages import both
+from qualbridge.messages import Param, both, text
 
 
 class Element(StrEnum):
@@ -48,3 +48,28 @@ class Finding(BaseModel):
     reasoning_ja: str
     #: figures the outcome needs, e.g. ``shortfall`` (share) and ``gap_credits`` (in the policy's system)
     data: dict[str, float] = Field(default_factory=dict)
+
+
+def finding(
+    element: Element,
+    severity: Severity,
+    code: str,
+    evidence: list[str],
+    message: str,
+    params: dict[str, Param] | None = None,
+    *,
+    ja: dict[str, Param] | None = None,
+    data: dict[str, float] | None = None,
+) -> Finding:
+    """A finding whose reasoning is the catalogue's ``message``; ``ja`` overrides parameters (names)
+    that have their own Japanese form."""
+    en_params = params or {}
+    return Finding(
+        element=element,
+        severity=severity,
+        code=code,
+        evidence=evidence,
+        reasoning_en=text(message, "en", **en_params),
+        reasoning_ja=text(message, "ja", **{**en_params, **(ja or {})}),
+        data=data or {},
+    )
