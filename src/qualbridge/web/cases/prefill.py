@@ -7,7 +7,7 @@ becomes the initial draft decision (the same vocabulary, :class:`qualbridge.eval
 
 If the core refuses the case file (say, a qualification it cannot resolve), each credential is
 assessed on its own, so an unassessable credential is reported on its own and never breaks the
-others: for that one the level comes from :func:`qualbridge.compare.api.compare` against the policy's
+others: for that one the level comes from :func:`qualbridge.compare.compare` against the policy's
 home framework where it can, the other elements are left to the evaluator, and the core's reason is
 kept for the staff in the assessment summary (never on the statement). Nothing is guessed.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from qualbridge.compare.api import compare
+from qualbridge.compare import compare
 from qualbridge.errors import QualbridgeError
 from qualbridge.evaluate import evaluate, get_policy, parse_case
 from qualbridge.evaluate.casefile import Purpose
@@ -122,14 +122,14 @@ def _level_only(result: EngineResult, policy: Policy, credential: Credential) ->
     labels = ", ".join(comparison.target_level_labels.get(lv, lv) for lv in comparison.target_levels)
     text = f"{comparison.outcome.value}: {labels or 'no level'} (confidence {comparison.confidence:.2f})."
     if comparison.caveats:
-        text += " " + " ".join(comparison.caveats)
+        text += " " + " ".join(c.text() for c in comparison.caveats)
     result.summary.setdefault("level", {})[str(credential.pk)] = comparison.as_json()["target_levels"]
     result.summary.setdefault("comparison", {})[str(credential.pk)] = {
         "outcome": comparison.outcome.value,
         "target_framework": comparison.target_framework,
         "target_levels": list(comparison.target_levels),
         "confidence": comparison.confidence,
-        "caveats": list(comparison.caveats),
+        "caveats": [c.text() for c in comparison.caveats],
     }
     items[Element.LEVEL] = ElementFinding(text, None, "")
     return items
