@@ -321,3 +321,10 @@ def test_a_conditional_recognition_states_its_conditions(make_case: MakeCase, us
     statement = actions.do_approve(users["senior"], case)
     assert statement.signed["credentialSubject"]["decision"]["outcome"] == "conditional"
     assert condition in statement.assessment["credentials"][0]["recommendation"]["conditions_en"]
+
+
+def test_the_estimate_links_to_the_application_with_its_answer(client: Client) -> None:
+    page = client.get("/estimate?qualification=gakushi&country=jp&purpose=study&destination=jp-jeqf")
+    html = page.content.decode()
+    assert 'id="apply-with-estimate"' in html
+    assert "/cases/new/?type=jp/gakushi&amp;country=jp&amp;purpose=study" in html
