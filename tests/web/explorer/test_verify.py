@@ -135,7 +135,7 @@ def test_a_statement_issued_by_an_office_verifies_against_its_published_list(cli
     from qualbridge.statements.issue import issue_credential
     from qualbridge.statements.statuslist import StatusEntry
     from qualbridge.web.accounts.models import Office
-    from qualbridge.web.cases.statements import status_list_url
+    from qualbridge.web.cases.issuance import status_list_url
     from qualbridge.web.keys import office_key
 
     status.set_status_list_provider(None)

@@ -27,7 +27,7 @@ def version_of(office: Office) -> str:
 
 
 def publish(office: Office) -> PublishedStatusList:
-    from qualbridge.web.cases.statements import signed_status_list
+    from qualbridge.web.cases.issuance import signed_status_list
 
     version = version_of(office)
     current = PublishedStatusList.objects.filter(office=office, version=version).first()

@@ -5,7 +5,8 @@ The statement is the core's: the engine's assessment as the office decided it
 signing, the Multikey and the Bitstring Status List (``qualbridge.statements``). This module only
 gathers the decision from the case, allocates the statement's index in the office's status list,
 keeps the decided assessment with the statement (so its PDF says what was signed even if the case
-is later appealed), and builds the office's signed status list from the revoked statements. Called by :func:`qualbridge.web.cases.actions.do_approve` inside its transaction.
+is later appealed), and builds the office's signed status list from the revoked statements. Called
+by :func:`qualbridge.web.cases.actions.do_approve` inside its transaction.
 """
 
 from __future__ import annotations
@@ -58,16 +59,15 @@ def status_list_url(office: Office) -> str:
 
 
 def _appeal(case: Case) -> dict[str, str] | None:
-    """The appeal text with the actual deadline of this case (the policy's text has none)."""
+    """The policy's appeal text with the actual deadline of this case."""
     if case.appeal_deadline is None:
         return None
+    try:
+        text = get_policy(case.office.policy).casework.appeal_until
+    except QualbridgeError:
+        return None
     day = case.appeal_deadline.isoformat()
-    return {
-        "en": f"You may appeal against this decision until {day}, on your case page and with your reasons. "
-        "The appeal is assessed by an evaluator other than the one who assessed the case.",
-        "ja": f"{day}まで、申請ページから理由を添えてこの決定に不服申立てができます。"
-        "不服申立ては、本件を評価した者とは別の評価者が審査します。",
-    }
+    return {lang: sentence.format(day=day) for lang, sentence in text.items()}
 
 
 def office_decision(case: Case) -> OfficeDecision:
@@ -76,7 +76,7 @@ def office_decision(case: Case) -> OfficeDecision:
     edits = [
         FindingEdit(
             credential=index[f.credential_id],
-            element=Element(f.element.replace("_", "-")),
+            element=Element(f.element),
             text=f.text if f.text.strip() and f.text != f.engine_text else None,
             substantial=f.substantial_difference,
             reasoning=f.reasoning if f.edited_by_id is not None else None,
@@ -95,6 +95,7 @@ def office_decision(case: Case) -> OfficeDecision:
     return OfficeDecision(
         outcome=Outcome(case.decision),
         reasons=case.decision_reasons,
+        basis=case.decision_basis,
         decided_on=timezone.localdate(case.decided_at) if case.decided_at else timezone.localdate(),
         findings=edits,
         applicant=applicant,
@@ -108,12 +109,11 @@ def decided_assessment(case: Case) -> Assessment:
     the case file), the case's record and the evaluator's findings, saying so."""
     decision = office_decision(case)
     stored = {k: v for k, v in (case.assessment or {}).items() if k != "recommendation"}
-    refusal = str(stored.get("engine_refused") or "no engine assessment was recorded")
     if "case_reference" in stored:
         try:
             return decided(Assessment.model_validate(stored), decision)
-        except ValidationError as exc:
-            refusal = f"the recorded engine assessment could not be read ({exc.error_count()} errors)"
+        except ValidationError:
+            pass  # an assessment recorded by an older version: decided from the case's record
     try:
         policy = get_policy(case.office.policy)
     except QualbridgeError as exc:
@@ -139,7 +139,6 @@ def decided_assessment(case: Case) -> Assessment:
         purpose=case.purpose,
         credentials=credentials,
         decision=decision,
-        refusal=refusal,
         data_version=case.data_version or get_registry().data_version,
     )
 
