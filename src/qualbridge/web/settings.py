@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "qualbridge.web.cases",
     "qualbridge.web.explorer",
     "qualbridge.web.api",
+    "qualbridge.web.trust",
 ]
 
 MIDDLEWARE = [
