@@ -19,6 +19,8 @@ from typing import Any
 from qualbridge.statements.errors import UnknownContext
 
 CREDENTIALS_V2 = "https://www.w3.org/ns/credentials/v2"
+#: the VC Data Model 1.1 context: read (credentials of other issuers), never used for new statements
+CREDENTIALS_V1 = "https://www.w3.org/2018/credentials/v1"
 DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2"
 EXAMPLES_V2 = "https://www.w3.org/ns/credentials/examples/v2"
 #: the statement context's first name, a URN no one outside qualbridge can resolve; still accepted, so
@@ -34,6 +36,7 @@ _STATEMENT_CONTEXT = re.compile(
 #: context URL -> bundled file (see contexts/README.md for where each file comes from)
 CONTEXT_FILES: dict[str, str] = {
     CREDENTIALS_V2: "credentials-v2.jsonld",
+    CREDENTIALS_V1: "credentials-v1.jsonld",
     DATA_INTEGRITY_V2: "data-integrity-v2.jsonld",
     EXAMPLES_V2: "credentials-examples-v2.jsonld",
     QUALBRIDGE_V1: "qualbridge-statement-v1.jsonld",

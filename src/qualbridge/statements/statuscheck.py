@@ -57,7 +57,7 @@ def _list_problem(
     failing = [f for f in checked.failed if f.check not in ("issuer-key", "validity-period")]
     if failing:
         return "; ".join(f"{f.check}: {f.message}" for f in failing)
-    if issuer_id(listed) != issuer_id(doc):
+    if not _same_issuer(issuer_id(listed), issuer_id(doc), trust):
         return f"it is issued by {issuer_id(listed)}, not by the statement's issuer"
     owner = check_issuer(listed, trust)
     own_key = any(
@@ -66,6 +66,14 @@ def _list_problem(
     if not owner.ok and not (owner.code == "issuer.untrusted" and own_key):
         return f"its key is not one of the issuer's ({owner.message})"
     return None
+
+
+def _same_issuer(a: str | None, b: str | None, trust: TrustList) -> bool:
+    """Identical identifiers, or two identifiers of one trusted issuer (its did:web and a key's did:key)."""
+    if a == b:
+        return a is not None
+    listed = trust.issuer(a)
+    return listed is not None and listed == trust.issuer(b)
 
 
 def _proofs(doc: Mapping[str, Any]) -> list[Mapping[str, Any]]:

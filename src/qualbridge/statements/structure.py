@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from qualbridge.statements.documentloader import CREDENTIALS_V2
+from qualbridge.statements.documentloader import CREDENTIALS_V1, CREDENTIALS_V2
 
 PROOF_TYPE = "DataIntegrityProof"
 CRYPTOSUITE = "eddsa-rdfc-2022"
@@ -72,10 +72,17 @@ def _items(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
+def data_model(doc: Mapping[str, Any]) -> str:
+    """``"2.0"`` or ``"1.1"`` by the first context (1.1 credentials of other issuers are verified too)."""
+    ctx = doc.get("@context")
+    first = ctx[0] if isinstance(ctx, list) and ctx else ctx
+    return "1.1" if first == CREDENTIALS_V1 else "2.0"
+
+
 def _context_problems(doc: Mapping[str, Any]) -> list[Problem]:
     ctx = doc.get("@context")
-    if not isinstance(ctx, list) or not ctx or ctx[0] != CREDENTIALS_V2:
-        return [Problem("@context", f"must be a list starting with {CREDENTIALS_V2}")]
+    if not isinstance(ctx, list) or not ctx or ctx[0] not in (CREDENTIALS_V2, CREDENTIALS_V1):
+        return [Problem("@context", f"must be a list starting with {CREDENTIALS_V2} (or {CREDENTIALS_V1})")]
     bad = [c for c in ctx[1:] if not (is_url(c) or isinstance(c, Mapping))]
     return [Problem("@context", "each context must be a URL or an object")] if bad else []
 
@@ -138,7 +145,12 @@ def _related_problems(doc: Mapping[str, Any]) -> list[Problem]:
 
 def _validity_problems(doc: Mapping[str, Any]) -> list[Problem]:
     problems = []
-    for name in ("validFrom", "validUntil"):
+    names = ("validFrom", "validUntil")
+    if data_model(doc) == "1.1":
+        names = ("issuanceDate", "expirationDate")
+        if "issuanceDate" not in doc:
+            problems.append(Problem("issuanceDate", "is required in a VC 1.1 credential"))
+    for name in names:
         if name in doc:
             try:
                 parse_datetime(doc[name], name)

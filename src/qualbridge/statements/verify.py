@@ -25,7 +25,7 @@ from qualbridge.errors import QualbridgeError
 from qualbridge.statements.contextcheck import undefined_terms
 from qualbridge.statements.dataintegrity import proofs_of, verify_proofs
 from qualbridge.statements.errors import UnknownContext, UnresolvableKey
-from qualbridge.statements.structure import credential_problems, issuer_id, parse_datetime
+from qualbridge.statements.structure import credential_problems, data_model, issuer_id, parse_datetime
 from qualbridge.statements.trust import TrustList
 
 __all__ = [
@@ -168,6 +168,11 @@ def check_issuer(doc: Mapping[str, Any], trust: TrustList, purpose: str = "asser
 
 
 def check_validity(doc: Mapping[str, Any], now: datetime) -> Finding:
+    if data_model(doc) == "1.1":  # VC 1.1 names the same window issuanceDate .. expirationDate
+        doc = {
+            "validFrom": doc.get("issuanceDate"),
+            **({"validUntil": doc["expirationDate"]} if "expirationDate" in doc else {}),
+        }
     try:
         start = parse_datetime(doc["validFrom"], "validFrom") if "validFrom" in doc else None
         end = parse_datetime(doc["validUntil"], "validUntil") if "validUntil" in doc else None

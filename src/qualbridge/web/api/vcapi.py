@@ -25,7 +25,8 @@ from qualbridge.statements.contextcheck import undefined_terms
 from qualbridge.statements.dataintegrity import add_proof, sign
 from qualbridge.statements.errors import InvalidCredential
 from qualbridge.statements.statuslist import StatusEntry
-from qualbridge.statements.structure import credential_problems, issuer_id, parse_datetime
+from qualbridge.statements.documentloader import DATA_INTEGRITY_V2
+from qualbridge.statements.structure import credential_problems, data_model, issuer_id, parse_datetime
 from qualbridge.web.accounts.models import Office
 from qualbridge.web.api import presentations
 from qualbridge.web.api.problems import Problem, field_problem, problem_responses
@@ -147,6 +148,9 @@ def issue(request: HttpRequest, payload: IssueIn) -> Any:
     _, method = _signing_identity(office, credential)
     with transaction.atomic():
         credential = _with_status(office, credential, payload.options)
+    if data_model(credential) == "1.1" and DATA_INTEGRITY_V2 not in credential["@context"]:
+        # the VC 1.1 context does not define the Data Integrity proof's terms (vc-di-eddsa §3.1)
+        credential["@context"] = [*credential["@context"], DATA_INTEGRITY_V2]
     key = office_key(office)
     if "proof" in credential:
         signed = add_proof(credential, key, verification_method=method)
