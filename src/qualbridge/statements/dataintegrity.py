@@ -113,11 +113,16 @@ def create_proof(
     created: str | None = None,
     verification_method: str | None = None,
     proof_purpose: str = "assertionMethod",
+    proof_id: str | None = None,
 ) -> dict[str, Any]:
-    """A ``DataIntegrityProof`` over ``document`` (which must not carry a proof yet)."""
+    """A ``DataIntegrityProof`` over ``document`` (which must not carry a proof yet).
+
+    ``proof_id`` names the proof so a later proof can chain to it (``previousProof``).
+    """
     if "proof" in document:
         raise InvalidCredential("The document already has a proof; sign the unsecured document.")
     options: dict[str, Any] = {
+        **({"id": proof_id} if proof_id else {}),
         "type": PROOF_TYPE,
         "cryptosuite": CRYPTOSUITE,
         "created": created or xsd_datetime(),

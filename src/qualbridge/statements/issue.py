@@ -100,6 +100,7 @@ def issue_credential(
     *,
     created: str | None = None,
     verification_method: str | None = None,
+    proof_id: str | None = None,
     **options: Any,
 ) -> dict[str, Any]:
     """Build and sign a statement credential; ``options`` go to :func:`build_credential`.
@@ -111,4 +112,4 @@ def issue_credential(
     if issuer.startswith("did:key:") and issuer != key.did:
         raise InvalidCredential(f"Issuer {issuer} is a did:key but the signing key is {key.did}.")
     doc = build_credential(claims, issuer, status=status, **options)
-    return sign(doc, key, created=created, verification_method=verification_method)
+    return sign(doc, key, created=created, verification_method=verification_method, proof_id=proof_id)

@@ -23,9 +23,9 @@ from ninja.security import HttpBearer, django_auth
 
 from qualbridge.statements.contextcheck import undefined_terms
 from qualbridge.statements.dataintegrity import add_proof, sign
+from qualbridge.statements.documentloader import DATA_INTEGRITY_V2
 from qualbridge.statements.errors import InvalidCredential
 from qualbridge.statements.statuslist import StatusEntry
-from qualbridge.statements.documentloader import DATA_INTEGRITY_V2
 from qualbridge.statements.structure import credential_problems, data_model, issuer_id, parse_datetime
 from qualbridge.web.accounts.models import Office
 from qualbridge.web.api import presentations
