@@ -128,3 +128,29 @@ def test_unreadable_input_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
     assert qb(monkeypatch, "statements", "verify", str(broken)) == 2
+
+
+def test_a_trust_list_file_decides_and_a_forged_statement_is_not_authentic(
+    keyfile: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    claims = tmp_path / "claims.json"
+    claims.write_text(json.dumps({"qualificationType": "jp/gakushi"}))
+    signed = tmp_path / "statement.json"
+    assert (
+        qb(monkeypatch, "statements", "sign", str(claims), "--key", str(keyfile), "--out", str(signed)) == 0
+    )
+    key = KeyPair.from_document(json.loads(keyfile.read_text()))
+    listed = tmp_path / "trust.json"
+    entry = {"id": key.did, "name": {"en": "Test office", "ja": "テスト機関"}, "country": "JP"}
+    listed.write_text(json.dumps({"issuers": [entry]}))
+    assert qb(monkeypatch, "statements", "verify", str(signed), "--trust-list", str(listed)) == 0
+    capsys.readouterr()
+    forger = tmp_path / "forger.json"
+    assert qb(monkeypatch, "keys", "generate", "--out", str(forger)) == 0
+    forged = tmp_path / "forged.json"
+    assert qb(monkeypatch, "statements", "sign", str(claims), "--key", str(forger), "--out", str(forged)) == 0
+    capsys.readouterr()
+    assert qb(monkeypatch, "statements", "verify", str(forged), "--trust-list", str(listed)) == 1
+    assert "issuer not on the trust list" in capsys.readouterr().out
+    listed.write_text(json.dumps({"issuers": [{"name": "no id"}]}))
+    assert qb(monkeypatch, "statements", "verify", str(signed), "--trust-list", str(listed)) == 2

@@ -48,7 +48,7 @@ class TrustedKey:
         if not isinstance(created, str):
             return False
         try:
-            return _moment(created) < _moment(self.retired)
+            return _moment(created) <= _moment(self.retired)  # proofs are dated to the second
         except ValueError:
             return False
 
