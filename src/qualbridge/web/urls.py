@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.urls import include, path
 
 from qualbridge.web import views
+from qualbridge.web.api.public import router as public_router
 from qualbridge.web.api.setup import api
+from qualbridge.web.api.staff import router as cases_router
 from qualbridge.web.api.vcapi import router as vc_router
-from qualbridge.web.cases.api import router as cases_router
-from qualbridge.web.explorer.api import router as public_router
 
 api.add_router("/v1/", public_router)
 api.add_router("/staff/", cases_router)
