@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 ## PostgreSQL database the web tests run against a second time (pytest-django creates test_<name>).
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 DEBIAN_PACKAGES := chromium fonts-ipaexfont-gothic fonts-ipaexfont-mincho poppler-utils wrk libharfbuzz-subset0
+## h11ops: the Redis cache/session/login-limiter tests (.ci/run starts the server)
+DEBIAN_PACKAGES += redis-server
 
 .PHONY: run test install system-packages lint typecheck check pytest pytest-postgres bench clean
 
@@ -30,7 +32,7 @@ system-packages:
 	fi
 
 run: install
-	$(BIN)/qualbridge serve $(if $(PORT),--port $(PORT))
+	$(BIN)/qualbridge serve --demo $(if $(PORT),--port $(PORT))
 
 lint: install
 	$(BIN)/ruff check $(wildcard src tests bench scripts examples)

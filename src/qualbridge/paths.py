@@ -13,7 +13,7 @@ from platformdirs import user_data_dir
 
 
 def data_dir() -> Path:
-    """The user's qualbridge data folder, created on first use."""
+    """The user's qualbridge data folder, created on first use (0700: only its owner may enter)."""
     path = Path(os.environ.get("QUALBRIDGE_DATA_DIR") or user_data_dir("qualbridge"))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path

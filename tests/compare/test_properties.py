@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qualbridge.compare import compare
-from qualbridge.compare.api import build_comparison
+from qualbridge.compare.comparison import build_comparison
 from qualbridge.compare.engine import Engine
 from qualbridge.compare.resolve import resolve
 from qualbridge.registry.loader import Registry

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-SOURCES = {"s": {"url": "https://example.org/ref", "title": "Test reference", "consulted": "2026-11-28"}}
+#: consulted today, so the yearly staleness rule of ``data check`` never ages the fixtures out
+SOURCES = {
+    "s": {
+        "url": "https://example.org/ref",
+        "title": "Test reference",
+        "consulted": dt.date.today().isoformat(),
+    }
+}
 
 
 def framework(fid: str, notations: list[str], **extra: Any) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import typer
 
 from qualbridge.cli.output import print_json
-from qualbridge.compare.api import compare as run_compare
+from qualbridge.compare.comparison import compare as run_compare
 from qualbridge.compare.engine import get_engine
 from qualbridge.compare.matrix import matrix_rows, render_table
 from qualbridge.compare.model import Comparison, Route
@@ -74,7 +74,7 @@ def render_text(result: Comparison, registry: Registry, all_routes: bool = False
     lines.append(f"Level(s)     {levels or 'none given'}")
     lines.append(f"Confidence   {result.confidence:.2f}")
     for factor in result.confidence_basis:
-        lines.append(f"             x{factor.weight:.2f}  {factor.factor}: {factor.detail}")
+        lines.append(f"             x{factor.weight:.2f}  {factor.factor}: {factor.text()}")
     if result.comparable_qualifications:
         lines.append("")
         lines.append("Comparable qualifications")
@@ -92,7 +92,7 @@ def render_text(result: Comparison, registry: Registry, all_routes: bool = False
     if result.caveats:
         lines.append("")
         lines.append("Caveats")
-        lines.extend(f"  - {c}" for c in result.caveats)
+        lines.extend(f"  - {c.text()}" for c in result.caveats)
     return "\n".join(lines)
 
 

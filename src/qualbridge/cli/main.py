@@ -45,6 +45,7 @@ GROUPS = [
     ("evaluate", None),
     ("statements", "statements"),
     ("serve", None),
+    ("audit", "audit"),  # h11ops: offline check of signed audit checkpoints
 ]
 
 

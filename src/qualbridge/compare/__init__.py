@@ -6,7 +6,7 @@ evidence, and caveats. ``matrix(a, b)`` gives the level-by-level table between t
 ``render_svg`` draws it. See :mod:`qualbridge.compare.routes` for how routes are ranked and scored.
 """
 
-from qualbridge.compare.api import compare
+from qualbridge.compare.comparison import compare
 from qualbridge.compare.engine import Engine, get_engine
 from qualbridge.compare.matrix import MatrixRow, all_pairs, matrix, render_table
 from qualbridge.compare.model import Comparison, Outcome

@@ -1,7 +1,9 @@
 """Level-by-level tables between two frameworks, and the table of every framework pair.
 
 A row per level of framework A: where it lands in framework B, the weakest match on the routes the
-answer rests on, the outcome, the confidence, and the frameworks the route goes through. The text
+answer rests on, the outcome, the confidence, and the frameworks the route goes through. Each row is
+read off the level's public :class:`~qualbridge.compare.model.Comparison` (:func:`row_of`), so the CLI's
+matrix, the golden snapshots and the portal's side-by-side page show what ``compare`` answers. The text
 rendering is what the golden snapshots in ``tests/compare/golden`` hold, so it carries no data version
 or date: a diff in a snapshot is a change in an answer.
 """
@@ -10,8 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qualbridge.compare.engine import Answer, Engine, get_engine
+from qualbridge.compare.comparison import build_comparison
+from qualbridge.compare.engine import Engine, get_engine
 from qualbridge.compare.graph import MATCH_RANK
+from qualbridge.compare.model import Comparison
+from qualbridge.compare.resolve import Resolved
 from qualbridge.registry.loader import Registry
 from qualbridge.registry.models import pick
 
@@ -29,30 +34,34 @@ class MatrixRow:
     support: int = 0  # how many equally good routes the answer rests on
 
 
-def _row(engine: Engine, level: str, answer: Answer) -> MatrixRow:
-    label = pick(engine.registry.levels[level][1].labels) or level
-    if not answer.best:
-        match = (
-            "noMatch" if any(f.target_framework == answer.target_framework for f in answer.no_match) else ""
+def row_of(result: Comparison) -> MatrixRow:
+    """The table row of a level's public comparison result (so every table shows the same answer)."""
+    level = result.source.id
+    label = pick(result.source.names) or level
+    best = [r for r in result.routes if r.best]
+    if not best:
+        stopped = any(f.target_framework == result.target_framework for f in result.no_match)
+        decisions = tuple(dict.fromkeys(f.evidence.decision for f in result.no_match))
+        outcome = result.outcome.value
+        return MatrixRow(
+            level, label, (), "noMatch" if stopped else "", outcome, result.confidence, (), decisions
         )
-        decisions = tuple(dict.fromkeys(f.evidence.decision for f in answer.no_match))
-        return MatrixRow(level, label, (), match, answer.outcome, answer.confidence, (), decisions)
-    top = answer.best[0]
-    if top.isced:
+    top = best[0]
+    if top.tier == "isced":
         match = "isced"
     else:
-        match = max((e.match for s in answer.best for e in s.path), key=lambda m: MATCH_RANK.get(m, 2))
-    decisions = tuple(dict.fromkeys(e.evidence.decision for s in answer.best for e in s.path))
+        match = max((s.match for r in best for s in r.steps), key=lambda m: MATCH_RANK.get(m, 2))
+    decisions = tuple(dict.fromkeys(s.evidence.decision for r in best for s in r.steps))
     return MatrixRow(
         level,
         label,
-        answer.target_levels,
+        tuple(result.target_levels),
         match,
-        answer.outcome,
-        answer.confidence,
-        top.via,
+        result.outcome.value,
+        result.confidence,
+        tuple(top.via),
         decisions,
-        len(answer.best),
+        len(best),
     )
 
 
@@ -69,7 +78,7 @@ def matrix_rows(engine: Engine, a: str, b: str) -> list[MatrixRow]:
     rows = []
     for level in framework.levels:
         level_id = f"{a}:{level.notation}"
-        rows.append(_row(engine, level_id, engine.answer(level_id, b)))
+        rows.append(row_of(build_comparison(engine, Resolved("level", level_id), b)))
     return rows
 
 

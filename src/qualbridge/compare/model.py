@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from qualbridge import messages
+
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -84,9 +86,36 @@ class ComparableQualification(Frozen):
 
 
 class ConfidenceFactor(Frozen):
+    """The engine's own prose form of a factor (:meth:`Engine.explain`); the result carries :class:`Factor`."""
+
     factor: str  # evidence | match | hops | age | verification | spread | isced
     detail: str
     weight: float  # the multiplier this factor applied
+
+
+class Coded(Frozen):
+    """A sentence of the core as data: a stable ``code`` and its parameters.
+
+    The words are in :mod:`qualbridge.messages` (``en`` and ``ja``); a shell asks for them with
+    :meth:`text` in its reader's language and never looks at the words to decide anything.
+    """
+
+    code: str
+    params: dict[str, str | int | float] = Field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        return messages.text(self.code, lang, **self.params)
+
+
+class Caveat(Coded):
+    """Something a reader must see before relying on the answer (a broad match, a route through ISCED ...)."""
+
+
+class Factor(Coded):
+    """One multiplier behind the confidence: its kind, the weight it applied, and what it is (coded)."""
+
+    factor: str  # evidence | match | hops | age | verification | spread | type
+    weight: float
 
 
 class Source(Frozen):
@@ -106,10 +135,10 @@ class Comparison(Frozen):
     target_level_labels: dict[str, str] = Field(default_factory=dict)
     comparable_qualifications: list[ComparableQualification] = Field(default_factory=list)
     confidence: float
-    confidence_basis: list[ConfidenceFactor] = Field(default_factory=list)
+    confidence_basis: list[Factor] = Field(default_factory=list)
     routes: list[Route] = Field(default_factory=list)
     no_match: list[NoMatchFinding] = Field(default_factory=list)
-    caveats: list[str] = Field(default_factory=list)
+    caveats: list[Caveat] = Field(default_factory=list)
     data_version: str
 
     def as_json(self) -> dict[str, Any]:

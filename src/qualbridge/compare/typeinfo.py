@@ -18,10 +18,13 @@ from qualbridge.registry.models import QualificationType
 
 @dataclass(frozen=True, slots=True)
 class TypeNote:
-    """A difference between a type and its peers: the caveat text and the confidence weight it costs."""
+    """A difference between a type and its peers: the caveat text and the confidence weight it costs,
+    and the same caveat as a message code with its parameters (words in :mod:`qualbridge.messages`)."""
 
     text: str
     weight: float
+    code: str
+    params: tuple[tuple[str, str], ...]
 
 
 def _years(qt: QualificationType) -> float | None:
@@ -63,11 +66,20 @@ def type_notes(registry: Registry, qt: QualificationType, level: str) -> list[Ty
         typical = median(y for p in same_start if (y := _years(p)) is not None)
         if abs(own - typical) >= 1:
             word = "shorter" if own < typical else "longer"
+            named = ", ".join(p.id for p in same_start[:5])
             notes.append(
                 TypeNote(
                     f"Workload: {qt.id} takes {own:g} years full-time, {word} than the {typical:g} years typical "
-                    f"of the other types at {level} ({', '.join(p.id for p in same_start[:5])}).",
+                    f"of the other types at {level} ({named}).",
                     0.9,
+                    f"compare.type.workload-{word}",
+                    (
+                        ("type", qt.id),
+                        ("years", f"{own:g}"),
+                        ("typical", f"{typical:g}"),
+                        ("level", level),
+                        ("peers", named),
+                    ),
                 )
             )
     mine = _access_levels(registry, qt)
@@ -81,6 +93,8 @@ def type_notes(registry: Registry, qt: QualificationType, level: str) -> list[Ty
                     f"Access: {qt.id} does not give access to {', '.join(missing)}, which the other types at "
                     f"{level} with recorded access rights give.",
                     0.9,
+                    "compare.type.access",
+                    (("type", qt.id), ("missing", ", ".join(missing)), ("level", level)),
                 )
             )
     return notes

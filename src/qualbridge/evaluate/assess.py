@@ -164,7 +164,7 @@ def _assess_credential(ctx: Context, background_paper: bool, principal: bool) ->
             target_framework=ctx.comparison.target_framework,
             target_levels=list(ctx.comparison.target_levels),
             confidence=ctx.comparison.confidence,
-            caveats=list(ctx.comparison.caveats),
+            caveats=[c.text() for c in ctx.comparison.caveats],
         ),
         findings=findings,
         grade=grade,

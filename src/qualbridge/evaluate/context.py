@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pycountry
 
-from qualbridge.compare.api import compare
+from qualbridge.compare import compare
 from qualbridge.compare.model import Comparison
 from qualbridge.compare.resolve import resolve
 from qualbridge.errors import CaseFieldError, QualbridgeError

@@ -60,7 +60,7 @@ def level(ctx: Context) -> Finding:
             f"{s.from_id} → {s.to_id}: {s.match}, {s.evidence.kind} {s.evidence.decision}"
             for s in route.steps
         ]
-    evidence += cmp.caveats
+    evidence += [c.text() for c in cmp.caveats]
     if not cmp.target_levels:
         return _finding(
             el,

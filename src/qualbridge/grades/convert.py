@@ -8,8 +8,9 @@ web app call.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from qualbridge.errors import QualbridgeError
 from qualbridge.grades import methods
@@ -27,13 +28,19 @@ class UnknownMethod(QualbridgeError):
         super().__init__(f"Unknown conversion method {method!r}; valid methods: {', '.join(METHOD_NAMES)}.")
 
 
-@dataclass(frozen=True)
-class Conversion:
-    """One converted grade with everything a reader needs to check it."""
+class Conversion(BaseModel):
+    """One converted grade with everything a reader needs to check it.
+
+    The one shape of a grade conversion: the CLI's JSON, the API's answer (its OpenAPI schema is generated
+    from this model) and the evaluation method. Keys ``from`` and ``to`` are aliases (``from`` is a Python
+    keyword).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     input: str
-    from_scale: str
-    to_scale: str
+    from_scale: str = Field(alias="from")
+    to_scale: str = Field(alias="to")
     source_value: float
     source_label: str | None
     value: float
@@ -45,26 +52,10 @@ class Conversion:
     exact: float
     verified: bool
     notes: tuple[str, ...] = ()
-    sources: tuple[str, ...] = field(default_factory=tuple)
+    sources: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "input": self.input,
-            "from": self.from_scale,
-            "to": self.to_scale,
-            "source_value": self.source_value,
-            "source_label": self.source_label,
-            "value": self.value,
-            "label": self.label,
-            "method": self.method,
-            "method_name": self.method_name,
-            "formula": self.formula,
-            "passed": self.passed,
-            "exact": self.exact,
-            "verified": self.verified,
-            "notes": list(self.notes),
-            "sources": list(self.sources),
-        }
+        return self.model_dump(mode="json", by_alias=True)
 
 
 def default_method(src: Scale, tgt: Scale, *, tables_given: bool = False) -> str:

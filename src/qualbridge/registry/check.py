@@ -2,11 +2,13 @@
 
 The loader already rejects what the schema forbids; these are the rules that span fields and files:
 references resolve, levels are ordered, every referencing decision covers each source level and is
-monotone, every fact has a source, and no two types of one jurisdiction share a name.
+monotone, every fact has a source, no two types of one jurisdiction share a name, and no source is
+past its yearly review (:mod:`qualbridge.registry.staleness`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Iterator
@@ -26,16 +28,19 @@ from qualbridge.registry.models import (
     Source,
 )
 from qualbridge.registry.search import normalise
+from qualbridge.registry.staleness import staleness_problems
 
 
-def check(data_dir: Path = DATA_DIR) -> tuple[Registry, list[Problem]]:
-    """Parse everything under ``data_dir`` and return the registry with every problem found."""
+def check(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> tuple[Registry, list[Problem]]:
+    """Parse everything under ``data_dir`` and return the registry with every problem found
+    (``today`` dates the staleness rule; the real date by default)."""
     registry, problems = parse_files(data_dir)
     credit_systems = set(_validate_folder(data_dir, "credit", CreditSystem, problems))
     _validate_folder(data_dir, "grading", GradingFile, problems)
     for rule in (_framework_rules, _alignment_rules, _qualification_rules):
         problems.extend(rule(registry))
     problems.extend(_credit_references(registry, credit_systems))
+    problems.extend(staleness_problems(data_dir, today))
     return registry, problems
 
 

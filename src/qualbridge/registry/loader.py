@@ -3,7 +3,11 @@
 YAML parsing of the whole data set is slower than the start-up budget allows, so the parsed registry
 is pickled in the user's cache directory under a hash of every data file's bytes: any edit to any
 file changes the hash and the next load re-parses. The hash is also the ``data_version`` that case
-records keep so a decision can be replayed against the data it was made with.
+records keep so a decision can be replayed against the data it was made with: it covers every folder a
+decision depends on (:data:`VERSIONED_FOLDERS`: frameworks, alignments, qualifications, grading scales,
+credit systems, institution lists, recognition policies), and only the files' paths and bytes, so the
+same committed files give the same version on any machine and from any git revision
+(:mod:`qualbridge.registry.versions` finds and compares versions).
 """
 
 from __future__ import annotations
@@ -30,6 +34,17 @@ from qualbridge.registry.models import (
 T = TypeVar("T")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CACHE_FORMAT = 1
+
+#: every data folder a decision depends on; all of them are hashed into ``data_version``
+VERSIONED_FOLDERS = (
+    "frameworks",
+    "alignments",
+    "qualifications",
+    "grading",
+    "credit",
+    "institutions",
+    "policies",
+)
 
 #: data sub-folder -> model of one file in it
 FILE_KINDS: dict[str, type[Any]] = {
@@ -121,12 +136,30 @@ def data_files(data_dir: Path = DATA_DIR) -> list[Path]:
     return sorted(p for kind in FILE_KINDS for p in (data_dir / kind).glob("*.yaml") if p.is_file())
 
 
+def versioned_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """Every file of the :data:`VERSIONED_FOLDERS` (any extension: institution lists are CSV too)."""
+    found = []
+    for folder in VERSIONED_FOLDERS:
+        for path in (data_dir / folder).rglob("*"):
+            parts = path.relative_to(data_dir).parts
+            if path.is_file() and not any(p.startswith(".") or p == "__pycache__" for p in parts):
+                found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(data_dir).as_posix())
+
+
 def data_hash(files: list[Path], data_dir: Path = DATA_DIR) -> str:
-    digest = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
+    """A short hash of the files' paths (relative to ``data_dir``) and bytes, nothing else."""
+    digest = hashlib.sha256(b"qualbridge data")
     for path in files:
-        digest.update(str(path.relative_to(data_dir)).encode())
-        digest.update(path.read_bytes())
+        content = path.read_bytes()
+        digest.update(f"\0{path.relative_to(data_dir).as_posix()}\0{len(content)}\0".encode())
+        digest.update(content)
     return digest.hexdigest()[:16]
+
+
+def data_version(data_dir: Path = DATA_DIR) -> str:
+    """The version a decision records: the hash of every versioned file under ``data_dir``."""
+    return data_hash(versioned_files(data_dir), data_dir)
 
 
 def read_yaml(path: Path) -> Any:
@@ -143,7 +176,7 @@ def read_yaml(path: Path) -> Any:
 def parse_files(data_dir: Path = DATA_DIR) -> tuple[Registry, list[Problem]]:
     """Parse and index every data file; schema problems are collected, not raised."""
     files = data_files(data_dir)
-    registry = Registry(data_version=data_hash(files, data_dir))
+    registry = Registry(data_version=data_version(data_dir))
     problems: list[Problem] = []
     for path in files:
         rel = str(path.relative_to(data_dir))
@@ -220,7 +253,7 @@ def _cache_path(version: str) -> Path:
     base = Path(os.environ.get("QUALBRIDGE_CACHE_DIR") or user_cache_dir("qualbridge"))
     # the pickled records follow the model's code: a changed model must never load an old pickle
     model = hashlib.sha256(Path(__file__).with_name("models.py").read_bytes()).hexdigest()[:8]
-    return base / f"registry-{version}-{model}.pickle"
+    return base / f"registry-{version}-{model}-{CACHE_FORMAT}.pickle"
 
 
 def load_registry(data_dir: Path = DATA_DIR, *, use_cache: bool = True) -> Registry:
@@ -229,8 +262,7 @@ def load_registry(data_dir: Path = DATA_DIR, *, use_cache: bool = True) -> Regis
     Raises :class:`DataError` when a file does not match the schema; ``qualbridge data check``
     reports the same problems together with the cross-file rules.
     """
-    files = data_files(data_dir)
-    version = data_hash(files, data_dir)
+    version = data_version(data_dir)
     cache_file = _cache_path(version)
     if use_cache and cache_file.exists():
         try:

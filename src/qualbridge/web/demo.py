@@ -1,6 +1,7 @@
-"""Demo data for ``qualbridge serve``: an office, one user per role, a dozen cases in different states.
+"""Demo data for ``qualbridge serve --demo``: an office, one user per role, a dozen cases in different states.
 
-Runs only on an empty database (no office yet). Users get random passwords, printed once; every case
+Runs only on an empty database (no office yet), only when asked for, and never in production
+(``QUALBRIDGE_ENV=production``). Users get random passwords, printed once; every case
 is brought to its state through the actions layer, so the audit chain is the same as in real use.
 The institutions and names are illustrative, not records of real applicants or real decisions.
 """
@@ -16,11 +17,18 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
+from qualbridge.errors import QualbridgeError
 from qualbridge.web.accounts.models import Office, Role, User
 from qualbridge.web.cases import actions
 from qualbridge.web.cases.models import Case, State
+from qualbridge.web.production import is_production
 from qualbridge.web.trust.keystore import create_office_key
 from qualbridge.web.uploads import store
+
+
+class DemoRefused(QualbridgeError):
+    """Demo accounts (with printed passwords) asked for where they must never be."""
+
 
 #: a one-page blank PDF, as the demo's uploaded diploma
 DEMO_PDF = (
@@ -159,6 +167,8 @@ def _keep(lines: list[str]) -> None:
 
 def seed_if_empty() -> Iterator[str]:
     """Seed the demo data when there is no office yet; yields the lines to print."""
+    if is_production():
+        raise DemoRefused("demo data are never loaded when QUALBRIDGE_ENV=production")
     if Office.objects.exists():
         path = _passwords_file()
         if Office.objects.filter(slug="demo-office").exists() and path.exists():

@@ -5,22 +5,22 @@ give, 4xx problem documents included, so the OpenAPI schema documents every resp
 raises the core's :class:`~qualbridge.errors.QualbridgeError`, which :mod:`qualbridge.web.api.problems`
 turns into a problem document naming the bad value and what would be valid.
 
-``GET /compare`` is the hot path: the answer is the JSON ``qualbridge compare --json`` prints, and the
-serialised bytes are kept per (query, country, target) for the life of the registry, so a repeated
-request costs a dictionary look-up on top of Django.
+``GET /compare`` is the hot path: the answer is the core's :class:`~qualbridge.compare.model.Comparison`
+(the JSON ``qualbridge compare --json`` prints), validated and serialised against the schema it declares.
+The core keeps finished comparisons per query, the one cache above the engine.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from qualbridge import credits, grades
 from qualbridge.compare import Comparison, compare
 from qualbridge.registry import get_registry
+from qualbridge.registry.summary import FrameworkDetail, FrameworkSummary, framework_summary
 from qualbridge.web.api.problems import Problem
 from qualbridge.web.explorer import catalogue, schemas, verification
 
@@ -37,11 +37,6 @@ def problem_types(*codes: int) -> dict[str, Any]:
     }
 
 
-#: serialised comparisons kept per registry before the cache is emptied (free text can vary without end;
-#: at about 8 KB each this bounds the cache near 32 MB per worker)
-COMPARE_CACHE_LIMIT = 4_096
-
-
 class CompareParams(Schema):
     q: str = Field(
         ..., min_length=1, max_length=200, description="A type id (jp/gakushi), a level id or any name."
@@ -56,28 +51,21 @@ class QualificationParams(Schema):
     limit: int = Field(20, ge=1, le=100)
 
 
-def _json(body: Any) -> HttpResponse:
-    return HttpResponse(
-        json.dumps(body, ensure_ascii=False, separators=(",", ":")), content_type="application/json"
-    )
-
-
-@router.get("/frameworks", response={200: list[schemas.FrameworkSummary]}, operation_id="list_frameworks")
-def list_frameworks(request: HttpRequest) -> HttpResponse:
+@router.get("/frameworks", response={200: list[FrameworkSummary]}, operation_id="list_frameworks")
+def list_frameworks(request: HttpRequest) -> list[FrameworkSummary]:
     """Every framework: id, kind, jurisdiction, names, status and number of levels."""
-    body = get_registry().derive(
-        "api-frameworks", lambda r: [catalogue.summary(f) for f in catalogue.frameworks(r)]
+    return get_registry().derive(
+        "api-frameworks", lambda r: [framework_summary(f) for f in catalogue.frameworks(r)]
     )
-    return _json(body)
 
 
 @router.get(
     "/frameworks/{framework_id}",
-    response={200: schemas.FrameworkDetail, 404: Problem, **BAD},
+    response={200: FrameworkDetail, 404: Problem, **BAD},
     operation_id="get_framework",
     openapi_extra=problem_types(400, 404, 422),
 )
-def get_framework(request: HttpRequest, framework_id: str) -> dict[str, Any]:
+def get_framework(request: HttpRequest, framework_id: str) -> FrameworkDetail:
     """One framework: levels with descriptors and the qualification types placed there, its referencing
     decisions and its sources (the same object as ``qualbridge frameworks show ID --json``)."""
     return catalogue.detail(framework_id)
@@ -101,36 +89,27 @@ def find_qualifications(request: HttpRequest, params: Query[QualificationParams]
     operation_id="compare",
     openapi_extra=problem_types(400, 422),
 )
-def compare_endpoint(request: HttpRequest, params: Query[CompareParams]) -> HttpResponse:
+def compare_endpoint(request: HttpRequest, params: Query[CompareParams]) -> Comparison:
     """Where a qualification type, a level or a name lands in another framework, and why: outcome, target
-    levels, comparable types, confidence with its basis, every route with its evidence, caveats. The same
-    object as ``qualbridge compare QUERY --to FRAMEWORK --json``."""
-    cache: dict[tuple[str, str, str | None], bytes] = get_registry().derive("api-compare-bytes", lambda r: {})
-    key = (params.q, params.to, params.country)
-    body = cache.get(key)
-    if body is None:
-        result = compare(params.q, params.to, params.country)
-        body = json.dumps(result.as_json(), ensure_ascii=False, separators=(",", ":")).encode()
-        if len(cache) >= COMPARE_CACHE_LIMIT:
-            cache.clear()
-        cache[key] = body
-    return HttpResponse(body, content_type="application/json")
+    levels, comparable types, confidence with its basis, every route with its evidence, caveats (each a
+    code with its parameters). The same object as ``qualbridge compare QUERY --to FRAMEWORK --json``."""
+    return compare(params.q, params.to, params.country)
 
 
 @router.post(
     "/grades/convert",
-    response={200: schemas.GradeConversionOut, **BAD},
+    response={200: grades.Conversion, **BAD},
     by_alias=True,
     operation_id="convert_grade",
     openapi_extra=problem_types(400, 422),
 )
-def convert_grade(request: HttpRequest, payload: schemas.GradeConvertIn) -> dict[str, Any]:
+def convert_grade(request: HttpRequest, payload: schemas.GradeConvertIn) -> grades.Conversion:
     """Convert one grade between two grading scales, naming the method and showing its formula."""
     tables = {
         "from_table": [(s.grade, s.percent) for s in payload.from_table] if payload.from_table else None,
         "to_table": [(s.grade, s.percent) for s in payload.to_table] if payload.to_table else None,
     }
-    return grades.convert(payload.value, payload.from_scale, payload.to, payload.method, **tables).as_json()
+    return grades.convert(payload.value, payload.from_scale, payload.to, payload.method, **tables)
 
 
 @router.post(

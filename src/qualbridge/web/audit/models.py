@@ -42,3 +42,17 @@ class AuditHead(models.Model):
 
     seq = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
+
+
+class AuditCheckpoint(models.Model):
+    """An office's signature over the chain head (:mod:`qualbridge.audit.checkpoint`), kept for export."""
+
+    office = models.ForeignKey("accounts.Office", on_delete=models.PROTECT, related_name="+")
+    seq = models.PositiveBigIntegerField()
+    hash = models.CharField(max_length=64)
+    at = models.CharField(max_length=40, help_text="ISO 8601, exactly as signed")
+    key = models.CharField(max_length=100, help_text="the office's publicKeyMultibase")
+    signature = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["seq", "at", "office_id"]

@@ -73,7 +73,7 @@ def _from_core(case: Case) -> EngineResult:
 
 
 def _fallback(case: Case) -> EngineResult:
-    from qualbridge.compare.api import compare
+    from qualbridge.compare import compare
     from qualbridge.registry import get_registry
 
     home = _home_framework(case)
@@ -94,14 +94,14 @@ def _fallback(case: Case) -> EngineResult:
                 f"(confidence {comparison.confidence:.2f})."
             )
             if comparison.caveats:
-                text += " " + " ".join(comparison.caveats)
+                text += " " + " ".join(c.text() for c in comparison.caveats)
             result.summary.setdefault("level", {})[str(credential.pk)] = comparison.as_json()["target_levels"]
             result.summary.setdefault("comparison", {})[str(credential.pk)] = {
                 "outcome": comparison.outcome.value,
                 "target_framework": comparison.target_framework,
                 "target_levels": list(comparison.target_levels),
                 "confidence": comparison.confidence,
-                "caveats": list(comparison.caveats),
+                "caveats": [c.text() for c in comparison.caveats],
             }
             items[Element.LEVEL] = ElementFinding(text, None, "")
         result.findings[credential.pk] = items

@@ -1,8 +1,8 @@
 """Read-only views of the registry shaped for the portal and the public API.
 
-Thin adapters over the core: the framework summary and detail come from
-:func:`qualbridge.cli.frameworks.framework_detail` (so the API prints what ``qualbridge frameworks show
---json`` prints), names are picked in the visitor's language, and the lists that every page needs
+Thin adapters over the core: the framework summary and detail are the core's records
+(:mod:`qualbridge.registry.summary`, so the API prints what ``qualbridge frameworks show --json``
+prints), names are picked in the visitor's language, and the lists that every page needs
 (countries with qualification types, frameworks by kind, the decisions a link rests on) are built once
 per registry with :meth:`Registry.derive`.
 """
@@ -14,10 +14,10 @@ from typing import Any
 
 from django.utils.translation import get_language
 
-from qualbridge.cli.frameworks import framework_detail
 from qualbridge.registry import Registry, get_registry
 from qualbridge.registry.models import Alignment, Framework, QualificationType, as_dict, pick
 from qualbridge.registry.search import search_qualifications
+from qualbridge.registry.summary import FrameworkDetail, framework_detail
 
 #: frameworks a foreign qualification is most often compared with (shown first in pickers, and in the
 #: JEQF guide's comparison columns); ids missing from the data are skipped
@@ -40,19 +40,6 @@ def romanised(text: dict[str, str]) -> str:
     return next((v for k, v in text.items() if k.endswith("-Latn")), "")
 
 
-def summary(fw: Framework) -> dict[str, Any]:
-    return {
-        "id": fw.id,
-        "abbreviation": fw.abbreviation,
-        "kind": fw.kind.value,
-        "jurisdiction": fw.jurisdiction,
-        "names": dict(fw.names),
-        "status": fw.status.value,
-        "levels": len(fw.levels),
-        "verified": fw.verified,
-    }
-
-
 def frameworks(registry: Registry | None = None) -> list[Framework]:
     """Every framework: regional ones first, then national, sub-frameworks, classifications; by id."""
     reg = registry or get_registry()
@@ -70,7 +57,7 @@ def framework_choices(registry: Registry | None = None) -> list[tuple[str, str]]
     ]
 
 
-def detail(framework_id: str, registry: Registry | None = None) -> dict[str, Any]:
+def detail(framework_id: str, registry: Registry | None = None) -> FrameworkDetail:
     """The framework's detail as the CLI prints it (raises UnknownFramework)."""
     reg = registry or get_registry()
     return framework_detail(reg, reg.framework(framework_id))

@@ -7,80 +7,11 @@ are declared through aliases and the operations serialise by alias.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 from ninja import Field, Schema
 
 LangText = dict[str, str]
-
-# -- frameworks -------------------------------------------------------------------------------------
-
-
-class FrameworkSummary(Schema):
-    id: str
-    abbreviation: str
-    kind: str
-    jurisdiction: str
-    names: LangText
-    status: str
-    levels: int
-    verified: bool
-
-
-class TypeRef(Schema):
-    id: str
-    names: LangText
-
-
-class LevelOut(Schema):
-    id: str
-    notation: str
-    labels: LangText
-    descriptors: dict[str, LangText]
-    verified: bool
-    qualification_types: list[TypeRef]
-
-
-class DomainOut(Schema):
-    id: str
-    names: LangText
-
-
-class AlignmentRef(Schema):
-    id: str
-    source_framework: str
-    target_framework: str
-    kind: str
-    body: LangText
-    decided: dt.date | str | None = None
-    report: str | None = None
-
-
-class SourceOut(Schema):
-    url: str
-    title: str
-    publisher: str | None = None
-    published: str | None = None
-    consulted: str
-    note: str | None = None
-
-
-class FrameworkDetail(Schema):
-    id: str
-    abbreviation: str
-    kind: str
-    jurisdiction: str
-    names: LangText
-    status: str
-    verified: bool
-    domains: list[DomainOut]
-    uri: str | None = None
-    valid_from: dt.date | None = None
-    levels: list[LevelOut]
-    alignments: list[AlignmentRef]
-    sources: dict[str, SourceOut]
-
 
 # -- qualifications ---------------------------------------------------------------------------------
 
@@ -134,24 +65,6 @@ class GradeConvertIn(Schema):
     method: Literal["linear", "bavarian", "table", "percentile"] | None = None
     from_table: list[GradeShare] | None = Field(None, max_length=200, description="Source grading table.")
     to_table: list[GradeShare] | None = Field(None, max_length=200, description="Target grading table.")
-
-
-class GradeConversionOut(Schema):
-    input: str
-    from_scale: str = Field(..., alias="from")
-    to: str
-    source_value: float
-    source_label: str | None = None
-    value: float
-    label: str | None = None
-    method: str
-    method_name: str
-    formula: str
-    passed: bool
-    exact: float
-    verified: bool
-    notes: list[str]
-    sources: list[str]
 
 
 class CreditConvertIn(Schema):

@@ -16,8 +16,8 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from qualbridge.compare import compare, get_engine
-from qualbridge.compare.matrix import matrix_rows
+from qualbridge.compare import compare
+from qualbridge.compare.matrix import row_of
 from qualbridge.errors import UnknownFramework, closest
 from qualbridge.registry import get_registry
 from qualbridge.web.explorer import catalogue, picture
@@ -67,7 +67,7 @@ def framework_detail(request: HttpRequest, framework_id: str) -> HttpResponse:
         return not_found(request, exc)
     if fw.id != framework_id:
         return redirect("explorer:framework", framework_id=fw.id)
-    detail = catalogue.detail(fw.id, registry)
+    detail = catalogue.detail(fw.id, registry).model_dump()
     levels = []
     for level, data in zip(fw.levels, detail["levels"], strict=True):
         levels.append(
@@ -103,7 +103,8 @@ def framework_pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
         return not_found(request, exc)
     if (fa.id, fb.id) != (a, b):
         return redirect("explorer:pair", a=fa.id, b=fb.id)
-    rows = matrix_rows(get_engine(registry), fa.id, fb.id)
+    # each row is the level's public comparison result, as the estimate page and the API give it
+    rows = [row_of(compare(f"{fa.id}:{lv.notation}", fb.id, registry=registry)) for lv in fa.levels]
     table = []
     for row in reversed(rows):
         table.append(

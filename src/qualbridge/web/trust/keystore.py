@@ -26,6 +26,7 @@ from django.utils import timezone
 from qualbridge.statements.errors import InvalidKey
 from qualbridge.statements.multikey import KeyPair
 from qualbridge.web.accounts.models import Office
+from qualbridge.web.production import is_production
 from qualbridge.web.trust.models import OfficeKey
 
 KEK_VARIABLE = "QUALBRIDGE_KEY_ENCRYPTION_KEY"
@@ -40,7 +41,7 @@ class MissingOfficeKey(InvalidKey):
 def _kek() -> bytes:
     secret = os.environ.get(KEK_VARIABLE, "")
     if not secret:
-        if os.environ.get("QUALBRIDGE_ENV") == "production":
+        if is_production():
             raise InvalidKey(
                 f"{KEK_VARIABLE} is not set: in production the office keys' key-encryption key must come "
                 "from the environment (a long random string, e.g. `openssl rand -base64 32`)."

@@ -87,3 +87,9 @@ def tiername(tier: Any) -> str:
 @register.filter
 def evidencekind(kind: Any) -> str:
     return str(EVIDENCE.get(str(kind), kind))
+
+
+@register.filter
+def words(coded: Any) -> str:
+    """A coded core sentence (a caveat, a confidence factor) in the visitor's language."""
+    return coded.text(catalogue.lang()) if hasattr(coded, "text") and hasattr(coded, "code") else ""

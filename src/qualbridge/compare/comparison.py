@@ -1,15 +1,18 @@
-"""The public entry point: ``compare(query, to, country)`` returns a :class:`Comparison`.
+"""The public comparison result: ``compare(query, to, country)`` returns a :class:`Comparison`.
 
-This is what the CLI, the API, the web app and the evaluation method all call, so they all return the
-same thing. It resolves the query (type id, level id, or a name), asks the engine for the ranked answer
-and dresses it with names, the comparable qualification types at the target levels (ranked by how much
-they resemble the source type) and the evidence of every route. Finished results are kept per query, so
-a repeated comparison is a dictionary look-up.
+This is what the CLI (text and ``--json``), the API (``/api/v1/compare``, whose schema is this model),
+the web pages (the estimate, the JEQF guide, the side-by-side page), the evaluation method and the
+statements all call, so they all show the same answer. It resolves the query (type id, level id, or a
+name), asks the engine for the ranked answer and dresses it with names, the comparable qualification types
+at the target levels (ranked by how much they resemble the source type), the evidence of every route and
+the coded caveats and confidence factors (:mod:`qualbridge.compare.explanation`). Finished results are
+kept per query — the one cache above the engine — so a repeated comparison is a dictionary look-up.
 """
 
 from __future__ import annotations
 
 from qualbridge.compare.engine import Answer, Engine, get_engine
+from qualbridge.compare.explanation import explain
 from qualbridge.compare.model import (
     ComparableQualification,
     Comparison,
@@ -59,7 +62,7 @@ def build_comparison(engine: Engine, resolved: Resolved, target: str, query: str
     """Dress the engine's answer for ``resolved`` as a :class:`Comparison`."""
     registry = engine.registry
     answer = engine.answer(resolved.id, target)
-    explanation = engine.explain(answer)
+    caveats, basis = explain(engine.graph, answer)
     if resolved.kind == "qualification":
         qt = registry.qualifications[resolved.id]
         source = Source(
@@ -81,13 +84,13 @@ def build_comparison(engine: Engine, resolved: Resolved, target: str, query: str
         target_level_labels={lv: pick(registry.levels[lv][1].labels) or lv for lv in answer.target_levels},
         comparable_qualifications=comparable(engine, answer, resolved),
         confidence=answer.confidence,
-        confidence_basis=list(explanation.basis),
+        confidence_basis=basis,
         routes=routes_of(answer),
         no_match=[
             NoMatchFinding(level=f.level, target_framework=f.target_framework, evidence=f.evidence)
             for f in answer.no_match
         ],
-        caveats=list(explanation.caveats),
+        caveats=caveats,
         data_version=registry.data_version,
     )
 

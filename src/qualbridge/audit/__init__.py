@@ -1,0 +1,1 @@
+"""Signed checkpoints of the casework audit chain, verifiable offline (no database, no Django)."""
