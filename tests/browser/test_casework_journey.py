@@ -36,6 +36,9 @@ def people(tmp_path: Path, settings: Any) -> dict[str, User]:
     office = Office.objects.create(
         slug="nic", name_en="Admissions office", name_ja="入学審査担当", policy="jp-nic"
     )
+    from qualbridge.web.trust.keystore import create_office_key
+
+    create_office_key(office)
     return {
         name: User.objects.create_user(name, password=PASSWORD, role=role, office=office)
         for name, role in (("ana", Role.APPLICANT), ("eve", Role.EVALUATOR), ("sam", Role.SENIOR))

@@ -22,6 +22,7 @@ from qualbridge.web.accounts.models import Office, Role, User
 from qualbridge.web.cases import actions
 from qualbridge.web.cases.models import Case, State
 from qualbridge.web.production import is_production
+from qualbridge.web.trust.keystore import create_office_key
 from qualbridge.web.uploads import store
 
 
@@ -110,6 +111,7 @@ def seed() -> Iterator[str]:
         name_ja="デモ入学審査担当部署（モデル方針）",
         policy="jp-nic",
     )
+    create_office_key(office)  # the demo office's signing key (provisioned here, never on first use)
     accounts = {}
     lines = ["Demo data: one user per role (passwords shown once):"]
     for username, role in (

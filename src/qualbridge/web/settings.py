@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "qualbridge.web.cases",
     "qualbridge.web.explorer",
     "qualbridge.web.api",
+    "qualbridge.web.trust",
 ]
 
 MIDDLEWARE = [

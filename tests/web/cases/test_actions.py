@@ -13,6 +13,7 @@ from qualbridge.web.audit.models import AuditEvent
 from qualbridge.web.cases import actions
 from qualbridge.web.cases.errors import Forbidden, InvalidTransition
 from qualbridge.web.cases.models import Case, Finding, State, Statement
+from qualbridge.web.trust.did import site_trust_list
 
 from .conftest import pdf_upload
 
@@ -182,7 +183,9 @@ def test_approval_issues_a_signed_statement_that_verifies(make_case: MakeCase) -
     case = make_case(State.DECIDED)
     statement = case.statements.get()
     url = status_list_url(case.office)
-    result = verify_credential(statement.signed, status_lists={url: signed_status_list(case.office)})
+    result = verify_credential(
+        statement.signed, trust=site_trust_list(), resolve_status={url: signed_status_list(case.office)}.get
+    )
     assert result.ok, result.to_json()
     assert statement.signed["credentialSubject"]["caseReference"] == case.reference
 
@@ -197,7 +200,9 @@ def test_revocation_is_reflected_in_the_status_list(make_case: MakeCase, users: 
         actions.do_revoke_statement(users["evaluator"], statement, "error")
     actions.do_revoke_statement(users["senior"], statement, "Issued in error.")
     url = status_list_url(case.office)
-    result = verify_credential(statement.signed, status_lists={url: signed_status_list(case.office)})
+    result = verify_credential(
+        statement.signed, trust=site_trust_list(), resolve_status={url: signed_status_list(case.office)}.get
+    )
     assert not result.ok
     assert [f.check for f in result.failed] == ["status"]
 

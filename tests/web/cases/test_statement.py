@@ -24,6 +24,7 @@ from qualbridge.web.cases import actions
 from qualbridge.web.cases.errors import InvalidTransition
 from qualbridge.web.cases.issuance import signed_status_list, status_list_url
 from qualbridge.web.cases.models import Case, Finding, State
+from qualbridge.web.trust.did import site_trust_list
 from qualbridge.web.uploads import store
 
 from .conftest import pdf_upload
@@ -95,7 +96,7 @@ def test_statement_states_the_approved_decision_not_the_engines(
 
     # the signed JSON: verifies, and carries the approved outcome with the office's reasons
     lists = {status_list_url(case.office): signed_status_list(case.office)}
-    assert verify_credential(signed, status_lists=lists).ok
+    assert verify_credential(signed, trust=site_trust_list(), resolve_status=lists.get).ok
     decision = signed["credentialSubject"]["decision"]
     assert decision["outcome"] == "full" != engine_outcome
     assert decision["names"] == {"en": "Full recognition", "ja": "完全な承認"}
@@ -145,7 +146,7 @@ def test_a_case_the_engine_refused_gets_a_statement_that_says_so(
     assert "could not be assessed automatically" in text and "自動評価ができなかった" in text
     assert "Accredited by the ministry." in text
     lists = {status_list_url(case.office): signed_status_list(case.office)}
-    assert verify_credential(signed, status_lists=lists).ok
+    assert verify_credential(signed, trust=site_trust_list(), resolve_status=lists.get).ok
     assert signed["credentialSubject"]["decision"]["outcome"] == "partial"
     assert attached_credential(path, tmp_path) == signed
 

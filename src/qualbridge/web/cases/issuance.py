@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import os
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,14 +33,14 @@ from qualbridge.evaluate.decision import (
 from qualbridge.evaluate.findings import Element
 from qualbridge.evaluate.policy import Outcome, get_policy
 from qualbridge.registry import get_registry
-from qualbridge.statements.dataintegrity import sign, xsd_datetime
 from qualbridge.statements.issue import issue_credential
 from qualbridge.statements.render import statement_claims
-from qualbridge.statements.statuslist import MIN_BITS, StatusEntry, StatusList, status_list_credential
+from qualbridge.statements.statuslist import MIN_BITS, StatusEntry
 from qualbridge.web.accounts.models import Office
 from qualbridge.web.cases.errors import InvalidTransition
 from qualbridge.web.cases.models import Case, Statement, StatusAllocation
-from qualbridge.web.keys import key_path, office_key
+from qualbridge.web.keys import issuer_of, office_key, signing_method
+from qualbridge.web.trust import statuslists as trust_status_lists
 
 
 def public_url(path: str) -> str:
@@ -155,15 +153,16 @@ def allocate_index(office: Office) -> int:
 
 
 def issue_statement(case: Case) -> Statement:
-    key = office_key(case.office)
+    key = office_key(case.office)  # an office without a provisioned key cannot issue: raises first
     index = allocate_index(case.office)
     credential_id = f"urn:uuid:{uuid.uuid4()}"
     assessment = decided_assessment(case)
     signed = issue_credential(
         statement_claims(assessment),
         key,
-        key.did,
+        issuer_of(case.office),
         StatusEntry(status_list_url(case.office), index),
+        verification_method=signing_method(case.office),
         credential_id=credential_id,
         name="Recognition statement",
     )
@@ -184,23 +183,6 @@ def statement_assessment(statement: Statement) -> Assessment:
 
 
 def signed_status_list(office: Office) -> dict[str, Any]:
-    """The office's revocation list: one bit per issued statement, set when revoked; signed.
-
-    The list is valid from when its content last changed (the latest revocation, else the office's
-    first statement, else the creation of its signing key), not from the moment it is served: a list
-    dated "now" can lie a fraction of a second in a verifier's future and fail its validity check.
-    """
-    bits = StatusList()
-    revoked = Statement.objects.filter(case__office=office, revoked_at__isnull=False)
-    for index in revoked.values_list("status_index", flat=True):
-        bits.set(index)
-    key = office_key(office)
-    changed = (
-        revoked.aggregate(at=Max("revoked_at"))["at"]
-        or Statement.objects.filter(case__office=office).aggregate(at=Min("issued_at"))["at"]
-        or datetime.fromtimestamp(key_path(office).stat().st_mtime, UTC)
-    )
-    doc = status_list_credential(
-        bits, list_id=status_list_url(office), issuer=key.did, valid_from=xsd_datetime(changed)
-    )
-    return sign(doc, key)
+    """The office's signed revocation list (cached, re-signed only when it changes; see
+    :mod:`qualbridge.web.trust.statuslists`)."""
+    return trust_status_lists.signed_status_list(office, status_list_url(office))

@@ -75,20 +75,34 @@ class VerifyIn(Schema):
     status_lists: list[dict[str, Any]] = Field(
         default_factory=list,
         max_length=20,
-        description="Bitstring status list credentials to check revocation against (else those this site publishes).",
+        description="Bitstring status list credentials of a foreign issuer, used only inside their validity "
+        "window; for this site's own statements only the site's current list counts.",
     )
 
 
 class CheckOut(Schema):
     check: str
     ok: bool
-    message: str
+    code: str = Field(..., description="Stable code of the finding, e.g. issuer.untrusted or status.revoked.")
+    params: dict[str, Any] = {}
+    message: str = Field(..., description="The technical finding in English (choose words by code).")
 
 
 class VerificationOut(Schema):
     verified: bool
     state: Literal[
-        "valid", "revoked", "suspended", "tampered", "expired", "not-yet-valid", "unchecked-status", "invalid"
+        "valid",
+        "tampered",
+        "untrusted-issuer",
+        "revoked",
+        "suspended",
+        "expired",
+        "not-yet-valid",
+        "unchecked-status",
+        "invalid",
     ]
     summary: str
+    statement: dict[str, Any] | None = Field(
+        None, description="What the statement says: holder, qualification, decision, issuer (by trust list)."
+    )
     checks: list[CheckOut]
