@@ -45,7 +45,8 @@ GROUPS = [
     ("evaluate", None),
     ("statements", "statements"),
     ("serve", None),
-    ("audit", "audit"),  # h11ops: offline check of signed audit checkpoints
+    ("audit", "audit"),
+    ("countries", "countries"),  # h11ops: offline check of signed audit checkpoints
 ]
 
 

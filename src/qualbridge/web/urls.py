@@ -7,9 +7,11 @@ from django.urls import include, path
 from qualbridge.web import views
 from qualbridge.web.api.setup import api
 from qualbridge.web.cases.api import router as cases_router
+from qualbridge.web.countries.api import router as countries_router
 from qualbridge.web.explorer.api import router as public_router
 
 api.add_router("/v1/", public_router)
+api.add_router("/v1/", countries_router)
 api.add_router("/staff/", cases_router)
 
 urlpatterns = [
@@ -20,4 +22,5 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("qualbridge.web.explorer.urls")),
     path("", include("qualbridge.web.cases.urls")),
+    path("", include("qualbridge.web.countries.urls")),
 ]
