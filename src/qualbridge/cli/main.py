@@ -50,6 +50,7 @@ GROUPS = [
     # h15: operations
     ("backup", None),
     ("restore", None),
+    ("countries", "countries"),  # country profiles (issue 18)
 ]
 
 

@@ -10,9 +10,11 @@ from qualbridge.web.api.public import router as public_router
 from qualbridge.web.api.setup import api
 from qualbridge.web.api.staff import router as cases_router
 from qualbridge.web.api.vcapi import router as vc_router
+from qualbridge.web.countries.api import router as countries_router
 
 api.add_router("/v1/", public_router)
 api.add_router("/v1/", eligibility_router)  # h13: admission eligibility
+api.add_router("/v1/", countries_router)
 api.add_router("/staff/", cases_router)
 api.add_router("/vc/", vc_router)
 
@@ -27,4 +29,5 @@ urlpatterns = [
     path("", include("qualbridge.web.cases.urls")),
     path("", include("qualbridge.web.jobs.urls")),  # h15: background work
     path("", include("qualbridge.web.trust.urls")),
+    path("", include("qualbridge.web.countries.urls")),
 ]
