@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.urls import include, path
 
 from qualbridge.web import readiness, views
-from qualbridge.web.eligibility_api import router as eligibility_router  # h13
 from qualbridge.web.api.public import router as public_router
 from qualbridge.web.api.setup import api
 from qualbridge.web.api.staff import router as cases_router
 from qualbridge.web.api.vcapi import router as vc_router
 from qualbridge.web.countries.api import router as countries_router
+from qualbridge.web.eligibility_api import router as eligibility_router  # h13
 
 api.add_router("/v1/", public_router)
 api.add_router("/v1/", eligibility_router)  # h13: admission eligibility
