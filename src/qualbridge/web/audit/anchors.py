@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from qualbridge.audit import checkpoint as core
-from qualbridge.statements.errors import InvalidKey
+from qualbridge.errors import QualbridgeError
 from qualbridge.web.accounts.models import Office
 from qualbridge.web.audit.models import AuditCheckpoint, AuditEvent, AuditHead
 from qualbridge.web.keys import office_key
@@ -37,7 +37,7 @@ def make_checkpoints(offices: Iterable[Office] | None = None) -> tuple[list[core
         for office in offices if offices is not None else Office.objects.order_by("slug"):
             try:
                 key = office_key(office)
-            except InvalidKey as exc:
+            except QualbridgeError as exc:  # no key provisioned for this office, or unreadable
                 skipped.append(f"{office.slug}: {exc}")
                 continue
             cp = core.sign(office.slug, head.seq, head.hash, at, key)
@@ -59,12 +59,13 @@ def export(path: Path) -> int:
     return len(checkpoints)
 
 
-def _office_keys() -> dict[str, str]:
+def _office_keys(slugs: set[str]) -> dict[str, str]:
+    """The current public key of each office that has checkpoints (an office without one matches none)."""
     keys = {}
-    for office in Office.objects.all():
+    for office in Office.objects.filter(slug__in=slugs):
         try:
             keys[office.slug] = office_key(office).public_key_multibase
-        except InvalidKey:
+        except QualbridgeError:
             continue
     return keys
 
@@ -72,7 +73,7 @@ def _office_keys() -> dict[str, str]:
 def checkpoint_problems(extra: Iterable[core.Checkpoint] = ()) -> list[core.Problem]:
     """Problems of the stored checkpoints and of ``extra`` (an export) against the chain in the database."""
     checkpoints = [*stored_checkpoints(), *extra]
-    problems = core.check_signatures(checkpoints, _office_keys())
+    problems = core.check_signatures(checkpoints, _office_keys({c.office for c in checkpoints}))
     last = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
 
     def hash_of(seq: int) -> str | None:
