@@ -26,7 +26,7 @@ def _group() -> None:
     """Check the casework audit trail's signed checkpoints."""
 
 
-def _expected(keys: list[str]) -> dict[str, str] | None:
+def _expected(keys: list[str]) -> dict[str, set[str]] | None:
     if not keys:
         return None
     expected: dict[str, set[str]] = {}
