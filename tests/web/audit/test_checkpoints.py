@@ -18,6 +18,7 @@ from qualbridge.web.audit.anchors import make_checkpoints
 from qualbridge.web.audit.chain import event_hash, record, verify_chain
 from qualbridge.web.audit.models import AuditCheckpoint, AuditEvent, AuditHead
 from qualbridge.web.keys import office_key
+from qualbridge.web.trust.keystore import create_office_key
 from tests.helpers import run_cli
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def office(db: None) -> Office:
-    return Office.objects.create(slug="nic", name_en="Office", name_ja="機関", policy="jp-nic")
+    made = Office.objects.create(slug="nic", name_en="Office", name_ja="機関", policy="jp-nic")
+    create_office_key(made)  # office keys are provisioned, never created on first use
+    return made
 
 
 @pytest.fixture
