@@ -41,8 +41,36 @@ LABELS = {
 }
 
 
+#: h11ops (issue 11): deeper JSON is no statement, and would exhaust the recursion of JSON-LD processing
+MAX_JSON_DEPTH = 64
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    """True when ``value`` nests lists or objects more than ``limit`` levels (iteratively: no recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
 def read_json(path: Path, what: str) -> Any:
-    """Parsed JSON of a file; an unreadable or malformed file is a typed error (exit 2)."""
+    """Parsed JSON of a file; an unreadable, malformed or absurdly nested file is a typed error (exit 2)."""
+    value = _read_json(path, what)
+    if _depth_exceeds(value, MAX_JSON_DEPTH):
+        raise InvalidCredential(
+            f"{what.capitalize()} {str(path)!r} nests its JSON more than {MAX_JSON_DEPTH} levels deep: "
+            "no statement does; give a statement as qualbridge writes it."
+        )
+    return value
+
+
+def _read_json(path: Path, what: str) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -51,6 +79,11 @@ def read_json(path: Path, what: str) -> Any:
         raise InvalidCredential(f"{what.capitalize()} {str(path)!r} is not UTF-8 text (JSON).") from None
     except json.JSONDecodeError as exc:
         raise InvalidCredential(f"{what.capitalize()} {str(path)!r} is not JSON: {exc}.") from None
+    except RecursionError:  # h11ops (issue 11): 100,000 nested brackets ended in a traceback
+        raise InvalidCredential(
+            f"{what.capitalize()} {str(path)!r} nests its JSON more than {MAX_JSON_DEPTH} levels deep: "
+            "no statement does; give a statement as qualbridge writes it."
+        ) from None
 
 
 def _trusted(pairs: list[str]) -> dict[str, list[str]]:

@@ -69,6 +69,7 @@ DECISIONS = {
     "us/associate": (
         "partial",
         "Two years of study: recognised as partial studies towards a bachelor's degree.",
+        "The two years of study documented in the transcript.",
     )
 }
 
@@ -90,10 +91,10 @@ def _advance(case: Case, target: str, staff: dict[str, User], qualification: str
     actions.do_mark_complete(staff["evaluator"], case)
     if target == State.IN_ASSESSMENT:
         return
-    decision, reasons = DECISIONS.get(
-        qualification, ("full", "No substantial difference in level, workload or profile.")
+    decision, reasons, basis = DECISIONS.get(
+        qualification, ("full", "No substantial difference in level, workload or profile.", "")
     )
-    actions.do_draft_decision(staff["evaluator"], case, decision, reasons)
+    actions.do_draft_decision(staff["evaluator"], case, decision, reasons, basis)
     actions.do_submit_draft(staff["evaluator"], case)
     if target == State.PENDING_APPROVAL:
         return
@@ -145,6 +146,8 @@ def seed() -> Iterator[str]:
         )
         stored = store(SimpleUploadedFile("diploma.pdf", DEMO_PDF))
         actions.do_add_document(applicant, case, stored, "diploma", credential=credential)
+        identity = store(SimpleUploadedFile("passport.pdf", DEMO_PDF))  # needed to start the assessment
+        actions.do_add_document(applicant, case, identity, "identity")
         _advance(case, target, accounts, qualification)
     lines.append(
         f"  {len(DEMO_CASES)} cases in {len({c[-1] for c in DEMO_CASES})} states; sign in at /accounts/login/"

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "qualbridge.web.audit",
     "qualbridge.web.cases",
     "qualbridge.web.explorer",
+    "qualbridge.web.countries",
     "qualbridge.web.api",
     "qualbridge.web.trust",
 ]
@@ -161,3 +162,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["client_errors_in_one_line"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# h15: shared services for more than one machine (storage, Celery, mail, JSON logs, secret key)
+from qualbridge.web.settings_services import *  # noqa: E402, F403
+
+INSTALLED_APPS += SERVICE_APPS  # noqa: F405
+MIDDLEWARE = [*SERVICE_MIDDLEWARE_FIRST, *MIDDLEWARE]  # noqa: F405

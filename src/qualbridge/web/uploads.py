@@ -2,7 +2,8 @@
 
 The type is read from the first bytes (PDF, JPEG, PNG only), never from the name or the browser's
 ``Content-Type``; the original name is kept only as a label, stripped of any path; the file is stored
-under ``settings.UPLOAD_DIR`` with a random name and its SHA-256 is recorded. Every refusal raises
+in ``STORAGES["uploads"]`` (:mod:`qualbridge.web.storage`: the upload folder, or shared object storage
+when several app servers run) with a random name, and its SHA-256 is recorded. Every refusal raises
 :class:`UploadRejected` with a message for the applicant, before anything is written.
 """
 
@@ -10,15 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
 import re
 import secrets
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
-from pathlib import Path
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -27,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from qualbridge.errors import QualbridgeError
+from qualbridge.web.storage import upload_storage
 
 #: magic bytes -> (content type, extension)
 SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
@@ -81,12 +81,6 @@ def sniff(head: bytes) -> tuple[str, str] | None:
     return None
 
 
-def upload_dir() -> Path:
-    path = Path(settings.UPLOAD_DIR)
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
-
-
 def check(upload: UploadedFileLike) -> tuple[str, str, str]:
     """Validate without storing: (clean name, content type, extension)."""
     name = clean_name(upload.name)
@@ -114,34 +108,40 @@ def store(upload: UploadedFileLike) -> StoredUpload:
     """Check and store an upload; returns what the case record keeps."""
     name, content_type, extension = check(upload)
     stored_name = f"{secrets.token_hex(16)}.{extension}"
-    path = upload_dir() / stored_name
     digest = hashlib.sha256()
     size = 0
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        for chunk in upload.chunks():  # type: ignore[attr-defined]
-            digest.update(chunk)
-            size += len(chunk)
-            out.write(chunk)
+    for chunk in upload.chunks():  # type: ignore[attr-defined]
+        digest.update(chunk)
+        size += len(chunk)
+    upload.seek(0)
+    saved = upload_storage().save(stored_name, upload)
+    if saved != stored_name:  # the storage renamed it (a clash of 128 random bits): keep nothing
+        upload_storage().delete(saved)
+        raise UploadRejected(_("The file could not be stored; send it again."))
     return StoredUpload(name, stored_name, content_type, size, digest.hexdigest())
 
 
-def path_of(stored_name: str) -> Path:
-    """The stored file's path; the name must be one this module made (no traversal)."""
+def checked_name(stored_name: str) -> str:
+    """The stored name, if it is one this module made (no traversal)."""
     if not re.fullmatch(r"[0-9a-f]{32}\.(pdf|jpg|png)", stored_name):
         raise UploadRejected(f"{stored_name!r} is not a stored document name.")
-    return upload_dir() / stored_name
+    return stored_name
+
+
+def open_stored(stored_name: str) -> IO[bytes]:
+    """The stored file, opened for reading, wherever the storage keeps it."""
+    return upload_storage().open(checked_name(stored_name), "rb")  # type: ignore[no-any-return]
 
 
 def discard(stored: StoredUpload) -> None:
     """Remove a stored file whose record could not be written."""
-    path_of(stored.stored_name).unlink(missing_ok=True)
+    upload_storage().delete(checked_name(stored.stored_name))
 
 
 def verify(stored_name: str, sha256: str) -> bool:
     """Whether the stored file still has the recorded checksum."""
     digest = hashlib.sha256()
-    with path_of(stored_name).open("rb") as handle:
+    with open_stored(stored_name) as handle:
         for block in iter(lambda: handle.read(1 << 16), b""):
             digest.update(block)
     return digest.hexdigest() == sha256

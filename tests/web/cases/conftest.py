@@ -81,6 +81,8 @@ def make_case(users: dict[str, User], office: Office) -> Callable[..., Case]:
         actions.do_add_document(applicant, case, store(pdf_upload()), "diploma", credential=credential)
         if state == State.DRAFT:
             return case
+        # the policy needs the identity document before the assessment can start (issue 11)
+        actions.do_add_document(applicant, case, store(pdf_upload("passport.pdf")), "identity")
         if state == State.AWAITING_DOCUMENTS:
             actions.do_submit(applicant, case)
             actions.do_request_documents(users["evaluator"], case, "Please send your transcript.")

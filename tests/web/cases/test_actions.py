@@ -38,6 +38,7 @@ def test_full_path_writes_one_event_per_change_and_the_chain_verifies(make_case:
         "case.create",
         "credential.add",
         "document.add",
+        "document.add",  # the identity document the fixture adds (needed to start the assessment)
         "case.submit",
         "case.complete",
         "decision.draft",
@@ -122,7 +123,7 @@ def test_wrong_state_is_refused_and_changes_nothing(make_case: MakeCase, users: 
 
 def test_senior_cannot_approve_or_return_their_own_draft(make_case: MakeCase, users: Users) -> None:
     case = make_case(State.IN_ASSESSMENT)
-    actions.do_draft_decision(users["senior"], case, "partial", "Workload shortfall.")
+    actions.do_draft_decision(users["senior"], case, "partial", "Workload shortfall.", "The first 100 tani.")
     actions.do_submit_draft(users["senior"], case)
     with pytest.raises(Forbidden):
         actions.do_approve(users["senior"], case)
@@ -177,7 +178,7 @@ def test_delay_needs_a_reason_and_a_later_deadline(make_case: MakeCase, users: U
 
 def test_approval_issues_a_signed_statement_that_verifies(make_case: MakeCase) -> None:
     from qualbridge.statements.verify import verify_credential
-    from qualbridge.web.cases.statements import signed_status_list, status_list_url
+    from qualbridge.web.cases.issuance import signed_status_list, status_list_url
 
     case = make_case(State.DECIDED)
     statement = case.statements.get()
@@ -191,7 +192,7 @@ def test_approval_issues_a_signed_statement_that_verifies(make_case: MakeCase) -
 
 def test_revocation_is_reflected_in_the_status_list(make_case: MakeCase, users: Users) -> None:
     from qualbridge.statements.verify import verify_credential
-    from qualbridge.web.cases.statements import signed_status_list, status_list_url
+    from qualbridge.web.cases.issuance import signed_status_list, status_list_url
 
     case = make_case(State.DECIDED)
     statement = case.statements.get()
@@ -230,7 +231,7 @@ def test_decision_on_appeal_supersedes_the_first_statement(make_case: MakeCase, 
     case = make_case(State.APPEALED)
     evaluator = case.evaluator
     assert evaluator is not None
-    actions.do_draft_decision(evaluator, case, "partial", "Reconsidered on appeal.")
+    actions.do_draft_decision(evaluator, case, "partial", "Reconsidered on appeal.", "Three years of study.")
     actions.do_submit_draft(evaluator, case)
     approver = users["senior2"] if evaluator == users["senior"] else users["senior"]
     actions.do_approve(approver, case)
@@ -257,7 +258,7 @@ def test_a_failing_action_rolls_back_its_audit_event(
     def boom(case: Case) -> Statement:
         raise RuntimeError("signing failed")
 
-    monkeypatch.setattr("qualbridge.web.cases.statements.issue_statement", boom)
+    monkeypatch.setattr("qualbridge.web.cases.issuance.issue_statement", boom)
     with pytest.raises(RuntimeError):
         actions.do_approve(users["senior"], case)
     assert Case.objects.get(pk=case.pk).state == State.PENDING_APPROVAL

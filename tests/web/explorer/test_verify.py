@@ -137,7 +137,7 @@ def test_a_statement_issued_by_an_office_verifies_against_its_published_list(cli
     from qualbridge.statements.issue import issue_credential
     from qualbridge.statements.statuslist import StatusEntry
     from qualbridge.web.accounts.models import Office
-    from qualbridge.web.cases.statements import status_list_url
+    from qualbridge.web.cases.issuance import status_list_url
     from qualbridge.web.keys import issuer_of, office_key, signing_method
     from qualbridge.web.trust.keystore import create_office_key
 

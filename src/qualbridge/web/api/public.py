@@ -20,7 +20,12 @@ from ninja import Field, Query, Router, Schema
 from qualbridge import credits, grades
 from qualbridge.compare import Comparison, compare
 from qualbridge.registry import get_registry
-from qualbridge.registry.summary import FrameworkDetail, FrameworkSummary, framework_summary
+from qualbridge.registry.summary import (
+    FrameworkDetail,
+    FrameworkSummary,
+    QualificationSummary,
+    framework_summary,
+)
 from qualbridge.web.api.problems import Problem
 from qualbridge.web.explorer import catalogue, schemas, verification
 
@@ -73,11 +78,13 @@ def get_framework(request: HttpRequest, framework_id: str) -> FrameworkDetail:
 
 @router.get(
     "/qualifications",
-    response={200: list[schemas.QualificationOut], **BAD},
+    response={200: list[QualificationSummary], **BAD},
     operation_id="find_qualifications",
     openapi_extra=problem_types(400, 422),
 )
-def find_qualifications(request: HttpRequest, params: Query[QualificationParams]) -> list[dict[str, Any]]:
+def find_qualifications(
+    request: HttpRequest, params: Query[QualificationParams]
+) -> list[QualificationSummary]:
     """Qualification types matching a name in any language, script or romanisation (best first), or every
     type of a country when ``q`` is left out."""
     return catalogue.find_qualifications(params.q, params.country, params.limit)
@@ -96,13 +103,18 @@ def compare_endpoint(request: HttpRequest, params: Query[CompareParams]) -> Comp
     return compare(params.q, params.to, params.country)
 
 
-@router.post(
-    "/grades/convert",
-    response={200: grades.Conversion, **BAD},
-    by_alias=True,
-    operation_id="convert_grade",
-    openapi_extra=problem_types(400, 422),
-)
+def post_converter(path: str, answer: Any, operation_id: str) -> Any:
+    """A conversion operation: a JSON body in, the conversion (keys ``from``/``to`` by alias) out."""
+    return router.post(
+        path,
+        response={200: answer, **BAD},
+        by_alias=True,
+        operation_id=operation_id,
+        openapi_extra=problem_types(400, 422),
+    )
+
+
+@post_converter("/grades/convert", grades.Conversion, "convert_grade")
 def convert_grade(request: HttpRequest, payload: schemas.GradeConvertIn) -> grades.Conversion:
     """Convert one grade between two grading scales, naming the method and showing its formula."""
     tables = {
@@ -112,13 +124,7 @@ def convert_grade(request: HttpRequest, payload: schemas.GradeConvertIn) -> grad
     return grades.convert(payload.value, payload.from_scale, payload.to, payload.method, **tables)
 
 
-@router.post(
-    "/credits/convert",
-    response={200: schemas.CreditConversionOut, **BAD},
-    by_alias=True,
-    operation_id="convert_credits",
-    openapi_extra=problem_types(400, 422),
-)
+@post_converter("/credits/convert", schemas.CreditConversionOut, "convert_credits")
 def convert_credits(request: HttpRequest, payload: schemas.CreditConvertIn) -> dict[str, Any]:
     """Convert an amount of credit between systems, by workload hours and by share of a full-time year."""
     return credits.convert(payload.amount, payload.from_system, payload.to, payload.method).as_json()

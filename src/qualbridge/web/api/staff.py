@@ -24,7 +24,7 @@ from qualbridge.web.audit.models import AuditEvent
 from qualbridge.web.cases import actions, permissions
 from qualbridge.web.cases.errors import Forbidden
 from qualbridge.web.cases.models import Case, Decision, State
-from qualbridge.web.cases.views import OPEN_STATES
+from qualbridge.web.cases.pages import OPEN_STATES
 
 router = Router(tags=["cases"], auth=django_auth)
 READ_ERRORS: dict[int, Any] = {401: Problem, 403: Problem, 404: Problem, 422: Problem}
@@ -99,6 +99,8 @@ Text = Annotated[str, AfterValidator(_no_nul)]
 class DraftIn(Schema):
     decision: Decision
     reasons: Text = Field(min_length=1, max_length=20000)
+    #: what a partial, alternative or conditional recognition rests on
+    basis: Text = Field(default="", max_length=20000)
 
 
 class NoteIn(Schema):
@@ -210,7 +212,9 @@ def _act(request: HttpRequest, case_id: int, change: Any) -> Any:
 )
 def draft(request: HttpRequest, case_id: int, body: DraftIn) -> Any:
     return _act(
-        request, case_id, lambda u, c: actions.do_draft_decision(u, c, body.decision.value, body.reasons)
+        request,
+        case_id,
+        lambda u, c: actions.do_draft_decision(u, c, body.decision.value, body.reasons, body.basis),
     )
 
 

@@ -8,7 +8,7 @@ pass. The trust list (this site's offices and the issuers an administrator added
 (``/verify?id=<statement id>``).
 
 By default the lists and statements come from the casework app: an office's revocation list is
-``/status/<office slug>/revocation`` (built by :func:`qualbridge.web.cases.statements.signed_status_list`)
+``/status/<office slug>/revocation`` (built by :func:`qualbridge.web.cases.issuance.signed_status_list`)
 and a statement is found by its credential id, so the link in a statement's QR code is
 ``/verify?id=<credential id>``. The ``set_*`` functions replace a default (tests use them).
 """
@@ -58,10 +58,11 @@ def casework_status_list(office: str, list_id: str) -> Mapping[str, Any] | None:
     """The office's signed revocation list, as the casework app publishes it (None if no such office)."""
     if list_id != REVOCATION_LIST:
         return None
+    from qualbridge.web.cases.issuance import signed_status_list
+
     try:
         office_model = apps.get_model("accounts", "Office")
-        from qualbridge.web.cases.statements import signed_status_list
-    except (LookupError, ImportError):
+    except LookupError:
         return None
     found = office_model.objects.filter(slug=office).first()
     return signed_status_list(found) if found is not None else None

@@ -1,0 +1,46 @@
+"""Background work caused by case events: each audit event of an issue or revocation enqueues it.
+
+Every change of case state writes its audit event inside its transaction
+(:func:`qualbridge.web.audit.chain.record`), so listening to new events hooks the background work to
+the casework without touching the actions: the jobs are written in the same transaction and sent
+after it commits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from qualbridge.web.audit.models import AuditEvent
+
+
+@receiver(post_save, sender=AuditEvent, dispatch_uid="qualbridge.jobs.on_audit_event")
+def on_audit_event(sender: Any, instance: AuditEvent, created: bool, **kwargs: Any) -> None:
+    if not created or kwargs.get("raw") or instance.action not in ("statement.issue", "statement.revoke"):
+        return
+    from qualbridge.web.cases.models import Case
+    from qualbridge.web.jobs.queue import enqueue
+    from qualbridge.web.jobs.tasks import publish_status_list, render_statement
+
+    case = Case.objects.filter(pk=instance.case_id).select_related("office").first()
+    if case is None:
+        return
+    if instance.action == "statement.issue":
+        enqueue(
+            render_statement,
+            int(instance.object_id),
+            key=f"render-statement:{instance.object_id}",
+            case_id=case.pk,
+            office=case.office,
+            actor=instance.actor,
+        )
+    enqueue(
+        publish_status_list,
+        case.office_id,
+        key=f"status-list:{case.office_id}:{instance.seq}",
+        case_id=case.pk,
+        office=case.office,
+        actor=instance.actor,
+    )
