@@ -23,9 +23,7 @@ WORDY = re.compile(
     r"(^|_)(msg|message|messages|detail|text|caveat|caveats|summary|reason|sentence|note)s?($|_)"
 )
 #: comparisons that still exist on main, with the helper fixing them; remove an entry when it is fixed
-KNOWN: dict[str, str] = {
-    "web/explorer/verification.py": "h10 (statements: verification codes)",
-}
+KNOWN: dict[str, str] = {}
 
 
 def _wordy(node: ast.expr) -> bool:

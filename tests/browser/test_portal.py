@@ -11,7 +11,7 @@ import pytest
 
 from qualbridge.compare import compare
 from qualbridge.web.explorer import status
-from tests.web.explorer.statements import documents, provider
+from tests.web.explorer.statements import documents, provider, trust
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,8 +28,12 @@ def page(browser: Any) -> Iterator[Any]:
 @pytest.fixture
 def published_lists() -> Iterator[None]:
     status.set_status_list_provider(provider)
+    status.set_trust_list_provider(
+        trust
+    )  # the test issuer is on the trust list, as an administrator adds one
     yield
     status.set_status_list_provider(None)
+    status.set_trust_list_provider(None)
 
 
 def test_estimate_from_search_to_result(page: Any, live_server: Any) -> None:

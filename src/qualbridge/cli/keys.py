@@ -127,7 +127,10 @@ def trust_add(
     file: Annotated[Path, typer.Argument(help='Trust list file {"issuers": [...]}.')],
 ) -> None:
     """Add the issuers of a trust list file to this site's trust list."""
-    from qualbridge.cli.statements import read_json
     from qualbridge.web.trust import commands
 
-    _say(commands.trust_add(read_json(file, "trust list")))
+    try:
+        document = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InvalidKey(f"Cannot read trust list {str(file)!r} as JSON: {exc}.") from None
+    _say(commands.trust_add(document))

@@ -64,6 +64,28 @@ def _pair(ja: str, en: str) -> str:
     return f'<table class="pair"><tr><td class="ja">{ja}</td><td>{en}</td></tr></table>'
 
 
+def _elements_table(c: CredentialAssessment) -> list[str]:
+    """The five elements: each with its difference and the reasoning in both languages."""
+    rows_el = []
+    for f in c.findings:
+        names = pair_of(f"statement.element.{f.element.value}")
+        sev = pair_of(f"statement.severity.{f.severity.value}")
+        rows_el.append(
+            f"<tr><td>{names[0]}<br>{names[1]}</td><td class='sev-{f.severity.value}'>{sev[0]}<br>{sev[1]}</td>"
+            f"<td>{_e(f.reasoning_ja)}</td><td>{_e(f.reasoning_en)}"
+            + (f"<div class='evidence'>{_evidence(f.evidence)}</div>" if f.severity.value != "none" else "")
+            + "</td></tr>"
+        )
+    return [
+        "<h2>五つの要素 The five elements</h2>",
+        "<table class='elements'><col class='el'><col class='sev'><col class='txt'><col class='txt'>"
+        "<tr><th>要素 Element</th><th>相違 Difference</th><th>理由</th>"
+        f"<th>Reasoning <span class='evidence'>(evidence: {ASSESSMENT_NAME})</span></th></tr>"
+        + "".join(rows_el)
+        + "</table>",
+    ]
+
+
 def _credential_block(c: CredentialAssessment) -> str:
     q, inst, rec = c.qualification, c.institution, c.recommendation
     q_ja, q_en = _names(q.names)
@@ -104,24 +126,7 @@ def _credential_block(c: CredentialAssessment) -> str:
     ]
     if rec.conditions_en:
         parts += ["<h2>条件 Conditions</h2>", _pair(_list(rec.conditions_ja), _list(rec.conditions_en))]
-    rows_el = []
-    for f in c.findings:
-        names = pair_of(f"statement.element.{f.element.value}")
-        sev = pair_of(f"statement.severity.{f.severity.value}")
-        rows_el.append(
-            f"<tr><td>{names[0]}<br>{names[1]}</td><td class='sev-{f.severity.value}'>{sev[0]}<br>{sev[1]}</td>"
-            f"<td>{_e(f.reasoning_ja)}</td><td>{_e(f.reasoning_en)}"
-            + (f"<div class='evidence'>{_evidence(f.evidence)}</div>" if f.severity.value != "none" else "")
-            + "</td></tr>"
-        )
-    parts += [
-        "<h2>五つの要素 The five elements</h2>",
-        "<table class='elements'><col class='el'><col class='sev'><col class='txt'><col class='txt'>"
-        "<tr><th>要素 Element</th><th>相違 Difference</th><th>理由</th>"
-        f"<th>Reasoning <span class='evidence'>(evidence: {ASSESSMENT_NAME})</span></th></tr>"
-        + "".join(rows_el)
-        + "</table>",
-    ]
+    parts += _elements_table(c)
     conv = []
     if c.grade is not None:
         g = c.grade

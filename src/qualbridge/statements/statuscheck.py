@@ -20,10 +20,10 @@ from datetime import datetime
 from typing import Any
 
 from qualbridge.errors import QualbridgeError
+from qualbridge.statements.checks import Finding, check_issuer, run_checks
 from qualbridge.statements.statuslist import StatusEntry, entry_is_set
 from qualbridge.statements.structure import issuer_id, parse_datetime
 from qualbridge.statements.trust import TrustList
-from qualbridge.statements.verify import Finding, check_issuer, verify_credential
 
 StatusResolver = Callable[[str], Mapping[str, Any] | None]
 _STATE = {"revocation": "revoked", "suspension": "suspended"}
@@ -53,8 +53,7 @@ def _list_problem(
     listed: Mapping[str, Any], doc: Mapping[str, Any], trust: TrustList, now: datetime
 ) -> str | None:
     """Why the list credential cannot be relied on for ``doc``, else None."""
-    checked = verify_credential(listed, trust=trust, now=now, check_status=False)
-    failing = [f for f in checked.failed if f.check not in ("issuer-key", "validity-period")]
+    failing = [f for f in run_checks(listed, trust) if not f.ok and f.check != "issuer-key"]
     if failing:
         return "; ".join(f"{f.check}: {f.message}" for f in failing)
     if not _same_issuer(issuer_id(listed), issuer_id(doc), trust):

@@ -17,9 +17,9 @@ from qualbridge.statements.qr import qr_img
 from qualbridge.statements.render import render_html, verification_url
 from qualbridge.web.accounts.models import User
 from qualbridge.web.cases import actions
+from qualbridge.web.cases.issuance import signed_status_list, statement_assessment
 from qualbridge.web.cases.models import Case, State, Statement
 from qualbridge.web.cases.pdf import public_url
-from qualbridge.web.cases.statements import signed_status_list, statement_assessment
 
 pytestmark = pytest.mark.django_db
 REASONS = "No substantial difference in level or workload for further study."

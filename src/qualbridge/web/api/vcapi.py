@@ -121,7 +121,7 @@ def _with_status(office: Office, credential: dict[str, Any], options: dict[str, 
         raise field_problem(
             "options.credentialStatus", "only {'type': 'BitstringStatusListEntry'} is offered."
         )
-    from qualbridge.web.cases.statements import allocate_index, status_list_url
+    from qualbridge.web.cases.issuance import allocate_index, status_list_url
 
     purpose = str(wanted.get("statusPurpose", "revocation"))
     entry = StatusEntry(status_list_url(office), allocate_index(office), purpose)
