@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "qualbridge.web.cases",
     "qualbridge.web.explorer",
     "qualbridge.web.countries",
+    "qualbridge.web.decisions",
     "qualbridge.web.api",
     "qualbridge.web.trust",
 ]
