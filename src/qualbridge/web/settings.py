@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "qualbridge.web.explorer",
     "qualbridge.web.countries",
     "qualbridge.web.decisions",
+    "qualbridge.web.analytics",
     "qualbridge.web.api",
     "qualbridge.web.trust",
 ]

@@ -31,4 +31,5 @@ urlpatterns = [
     path("", include("qualbridge.web.trust.urls")),
     path("", include("qualbridge.web.countries.urls")),
     path("", include("qualbridge.web.decisions.urls")),
+    path("", include("qualbridge.web.analytics.urls")),
 ]
