@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from django.utils.html import escape
 from django.test import Client
+from django.utils.html import escape
 
 from qualbridge.eligibility.answer import eligibility_overview
 from qualbridge.registry import get_registry
