@@ -5,7 +5,8 @@ is pickled in the user's cache directory under a hash of every data file's bytes
 file changes the hash and the next load re-parses. The hash is also the ``data_version`` that case
 records keep so a decision can be replayed against the data it was made with: it covers every folder a
 decision depends on (:data:`VERSIONED_FOLDERS`: frameworks, alignments, qualifications, grading scales,
-credit systems, institution lists, recognition policies), and only the files' paths and bytes, so the
+credit systems, institution lists, recognition policies, published recognition statements, fields of
+study), and only the files' paths and bytes, so the
 same committed files give the same version on any machine and from any git revision
 (:mod:`qualbridge.registry.versions` finds and compares versions).
 """
@@ -44,6 +45,8 @@ VERSIONED_FOLDERS = (
     "credit",
     "institutions",
     "policies",
+    "recognition",  # recognising bodies' published statements, which the engine ranks above ISCED
+    "fields",  # ISCED-F fields of study, which decide what a name may match
 )
 
 #: data sub-folder -> model of one file in it

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "qualbridge.web.cases",
     "qualbridge.web.explorer",
     "qualbridge.web.countries",
+    "qualbridge.web.decisions",
+    "qualbridge.web.analytics",
     "qualbridge.web.api",
     "qualbridge.web.trust",
 ]

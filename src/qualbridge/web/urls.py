@@ -30,4 +30,6 @@ urlpatterns = [
     path("", include("qualbridge.web.jobs.urls")),  # h15: background work
     path("", include("qualbridge.web.trust.urls")),
     path("", include("qualbridge.web.countries.urls")),
+    path("", include("qualbridge.web.decisions.urls")),
+    path("", include("qualbridge.web.analytics.urls")),
 ]

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from qualbridge.web.accounts.models import Role, User
 from qualbridge.web.audit.models import AuditEvent
 from qualbridge.web.cases import actions, forms, permissions
+from qualbridge.web.cases.eligibility import eligibility_by_credential
 from qualbridge.web.cases.errors import Forbidden
 from qualbridge.web.cases.models import (
     ASSESSING,
@@ -92,12 +93,13 @@ def staff_detail(request: HttpRequest, case: Case) -> HttpResponse:
             (finding, forms.FindingForm(initial=initial, prefix=f"f{finding.pk}"))
         )
     assessing = case.state in ASSESSING
+    eligible = eligibility_by_credential(case)
     role = user.role
     mine = case.evaluator_id == user.pk or role == Role.SENIOR
     context = {
         "case": case,
         "days_left": case.days_left(timezone.localdate()),
-        "credentials": [(c, grouped.get(c.pk, [])) for c in case.credentials.all()],
+        "credentials": [(c, grouped.get(c.pk, []), eligible.get(c.pk, [])) for c in case.credentials.all()],
         "documents": case.documents.all(),
         "checklist": checklist(case),
         "precedents": precedents(case),

@@ -30,3 +30,5 @@ class AuditAction(StrEnum):
     STATEMENT_REVOKE = "statement.revoke"
     APPEAL_SUBMIT = "appeal.submit"
     CASE_APPEAL = "case.appeal"
+    DECISION_PUBLISH = "decision.publish"  # shown in the public decision database
+    DECISION_UNPUBLISH = "decision.unpublish"

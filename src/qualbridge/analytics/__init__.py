@@ -1,0 +1,1 @@
+"""Consistency analytics of an office's decisions (pure functions over plain records)."""
