@@ -36,6 +36,9 @@ def people(tmp_path: Path, settings: Any) -> dict[str, User]:
     office = Office.objects.create(
         slug="nic", name_en="Admissions office", name_ja="入学審査担当", policy="jp-nic"
     )
+    from qualbridge.web.trust.keystore import create_office_key
+
+    create_office_key(office)
     return {
         name: User.objects.create_user(name, password=PASSWORD, role=role, office=office)
         for name, role in (("ana", Role.APPLICANT), ("eve", Role.EVALUATOR), ("sam", Role.SENIOR))
@@ -84,6 +87,10 @@ def test_apply_assess_approve_download(
     click_and_wait(applicant, "form.stack button[type=submit]")
     case = Case.objects.get(applicant=people["ana"])
     assert case.documents.get().sha256
+    applicant.select_option("#id_kind", "identity")  # the assessment cannot start without it (issue 11)
+    applicant.set_input_files("#id_file", str(diploma))
+    click_and_wait(applicant, "form.stack:has(#id_kind) button[type=submit]")
+    assert case.documents.filter(kind="identity").exists()
     click_and_wait(applicant, "#submit-case")
     assert Case.objects.get(pk=case.pk).state == State.SUBMITTED
 

@@ -149,7 +149,6 @@ def test_without_the_engine_only_judged_findings_are_stated_and_the_refusal_is_s
         purpose="further-study",
         credentials=[RecordedCredential(title="Diploma of nothing", country="FR", institution="X")],
         decision=office,
-        refusal="credentials[0].qualification: 'Diploma of nothing' matches several types",
         data_version="test",
     )
     assert [f.element for f in out.principal.findings] == [Element.WORKLOAD]

@@ -88,16 +88,31 @@ def test_loader_refuses_anything_not_bundled() -> None:
             ["https://www.w3.org/ns/credentials/v2", "https://example.org/unknown/v1"],
             "https://example.org/unknown/v1",
         ),
-        (["https://www.w3.org/ns/credentials/v2", {"@vocab": "https://example.org/#"}], "inline"),
+        (
+            ["https://www.w3.org/ns/credentials/v2", "https://evil.example/contexts/statement/v2.jsonld"],
+            "evil.example",
+        ),
     ],
 )
-def test_unknown_or_inline_context_fails_without_network(context: list[object], expected: str) -> None:
+def test_unknown_context_fails_without_network(context: list[object], expected: str) -> None:
     doc = copy.deepcopy(SIGNED)
     doc["@context"] = context
     result = verify_credential(doc)
     contexts = next(f for f in result.findings if f.check == "contexts")
     assert not contexts.ok and expected in contexts.message
     assert not result.ok
+
+
+def test_an_inline_context_is_read_but_cannot_change_what_was_signed() -> None:
+    """VC 2.0 allows context objects after the base context: their terms count as defined, but a
+    context swapped after signing changes the signed meaning, so the signature fails."""
+    doc = copy.deepcopy(SIGNED)
+    doc["@context"] = ["https://www.w3.org/ns/credentials/v2", {"@vocab": "https://example.org/#"}]
+    result = verify_credential(doc)
+    checks = {f.check: f for f in result.findings}
+    assert checks["contexts"].ok and checks["signature"].code == "signature.mismatch"
+    doc["@context"] = ["https://www.w3.org/ns/credentials/v2", {"alumniOf": "https://example.org/#a"}]
+    assert "AlumniCredential" in undefined_terms(doc)  # every other term must still be defined
 
 
 def test_context_check_names_undefined_terms_and_relative_iris() -> None:
@@ -126,4 +141,4 @@ def test_issued_statement_keeps_names_in_three_scripts_and_verifies() -> None:
     doc = issue_credential({"id": "did:example:x", "type": "Qualification", "names": names}, pair, pair.did)
     assert doc["credentialSubject"]["names"] == names
     assert doc["@context"] == ["https://www.w3.org/ns/credentials/v2", documentloader.QUALBRIDGE_V1]
-    assert verify_credential(doc).ok
+    assert verify_credential(doc, trusted_keys={pair.did: [pair.verification_method]}).ok

@@ -57,7 +57,13 @@ def test_sign_then_verify_round_trip(
         qb(monkeypatch, "statements", "sign", str(claims), "--key", str(keyfile), "--out", str(signed)) == 0
     )
     capsys.readouterr()
-    assert qb(monkeypatch, "statements", "verify", str(signed), "--json") == 0
+    # signed by a key nobody listed: the signature holds but the issuer is not trusted, so exit 1
+    assert qb(monkeypatch, "statements", "verify", str(signed), "--json") == 1
+    untrusted = json.loads(capsys.readouterr().out)
+    assert [c["code"] for c in untrusted["checks"] if not c["ok"]] == ["issuer.untrusted"]
+    key = KeyPair.from_document(json.loads(keyfile.read_text()))
+    trust = ["--trust", f"{key.did}={key.verification_method}"]
+    assert qb(monkeypatch, "statements", "verify", str(signed), "--json", *trust) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["verified"] is True
     assert [c["check"] for c in report["checks"]] == [
@@ -68,13 +74,13 @@ def test_sign_then_verify_round_trip(
         "status",
         "validity-period",
     ]
-    assert qb(monkeypatch, "statements", "verify", str(signed)) == 0
+    assert qb(monkeypatch, "statements", "verify", str(signed), *trust) == 0
     assert "6 of 6 checks pass" in capsys.readouterr().out
 
     doc = json.loads(signed.read_text())
     doc["credentialSubject"]["qualificationType"] = "jp/shushi"
     signed.write_text(json.dumps(doc))
-    assert qb(monkeypatch, "statements", "verify", str(signed), "--json") == 1
+    assert qb(monkeypatch, "statements", "verify", str(signed), "--json", *trust) == 1
     report = json.loads(capsys.readouterr().out)
     assert [c["check"] for c in report["checks"] if not c["ok"]] == ["signature"]
 
@@ -94,10 +100,18 @@ def test_revoked_statement_exits_1_with_its_status_list(
     for revoked, status in ((False, 0), (True, 1)):
         bits.set(5, revoked)
         unsigned = status_list_credential(
-            bits, list_id=url, issuer=key.did, valid_from="2026-01-01T00:00:00Z"
+            bits,
+            list_id=url,
+            issuer=key.did,
+            valid_from="2026-01-01T00:00:00Z",
+            valid_until="2099-01-01T00:00:00Z",
         )
         lists.write_text(json.dumps(sign(unsigned, key)))
-        assert qb(monkeypatch, "statements", "verify", str(signed), "--status-list", str(lists)) == status
+        trust = ["--trust", f"{key.did}={key.verification_method}"]
+        assert (
+            qb(monkeypatch, "statements", "verify", str(signed), "--status-list", str(lists), *trust)
+            == status
+        )
     assert "revoked" in capsys.readouterr().out
 
 
@@ -114,3 +128,29 @@ def test_unreadable_input_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
     assert qb(monkeypatch, "statements", "verify", str(broken)) == 2
+
+
+def test_a_trust_list_file_decides_and_a_forged_statement_is_not_authentic(
+    keyfile: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    claims = tmp_path / "claims.json"
+    claims.write_text(json.dumps({"qualificationType": "jp/gakushi"}))
+    signed = tmp_path / "statement.json"
+    assert (
+        qb(monkeypatch, "statements", "sign", str(claims), "--key", str(keyfile), "--out", str(signed)) == 0
+    )
+    key = KeyPair.from_document(json.loads(keyfile.read_text()))
+    listed = tmp_path / "trust.json"
+    entry = {"id": key.did, "name": {"en": "Test office", "ja": "テスト機関"}, "country": "JP"}
+    listed.write_text(json.dumps({"issuers": [entry]}))
+    assert qb(monkeypatch, "statements", "verify", str(signed), "--trust-list", str(listed)) == 0
+    capsys.readouterr()
+    forger = tmp_path / "forger.json"
+    assert qb(monkeypatch, "keys", "generate", "--out", str(forger)) == 0
+    forged = tmp_path / "forged.json"
+    assert qb(monkeypatch, "statements", "sign", str(claims), "--key", str(forger), "--out", str(forged)) == 0
+    capsys.readouterr()
+    assert qb(monkeypatch, "statements", "verify", str(forged), "--trust-list", str(listed)) == 1
+    assert "issuer not on the trust list" in capsys.readouterr().out
+    listed.write_text(json.dumps({"issuers": [{"name": "no id"}]}))
+    assert qb(monkeypatch, "statements", "verify", str(signed), "--trust-list", str(listed)) == 2

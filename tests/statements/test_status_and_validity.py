@@ -24,6 +24,8 @@ LIST_URL = "https://recognition.example/status/3"
 INDEX = 1234
 CLAIMS = {"id": "did:example:holder", "qualificationType": "jp/shushi", "comparableLevel": ["eu-eqf:7"]}
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+#: the test issuer is on the trust list (an issuer nobody listed is never authentic)
+TRUST = {KEY.did: [KEY.verification_method]}
 
 
 def statement(**options: Any) -> dict[str, Any]:
@@ -36,13 +38,18 @@ def signed_list(revoked: set[int], *, key: KeyPair = KEY, purpose: str = "revoca
     for index in revoked:
         bits.set(index)
     unsigned = status_list_credential(
-        bits, list_id=LIST_URL, issuer=key.did, valid_from="2026-01-01T00:00:00Z", purpose=purpose
+        bits,
+        list_id=LIST_URL,
+        issuer=key.did,
+        valid_from="2026-01-01T00:00:00Z",
+        valid_until="2027-01-01T00:00:00Z",
+        purpose=purpose,
     )
     return sign(unsigned, key)
 
 
 def status_finding(doc: dict[str, Any], lists: dict[str, Any] | None) -> Any:
-    result = verify_credential(doc, status_lists=lists, now=NOW)
+    result = verify_credential(doc, status_lists=lists, now=NOW, trusted_keys=TRUST)
     return next(f for f in result.findings if f.check == "status"), result
 
 
@@ -92,7 +99,7 @@ def test_not_revoked_passes_and_revoked_fails() -> None:
 
 def test_status_list_given_through_a_resolver() -> None:
     lists = {LIST_URL: signed_list({INDEX})}
-    result = verify_credential(statement(), resolve_status=lists.get, now=NOW)
+    result = verify_credential(statement(), resolve_status=lists.get, now=NOW, trusted_keys=TRUST)
     assert [f.check for f in result.failed] == ["status"]
 
 
@@ -123,11 +130,15 @@ def test_status_list_with_another_purpose_fails() -> None:
 def test_expired_and_not_yet_valid_statements_fail() -> None:
     lists = {LIST_URL: signed_list(set())}
     expired = statement(valid_until="2026-06-30T00:00:00Z")
-    result = verify_credential(expired, status_lists=lists, now=NOW)
+    result = verify_credential(expired, status_lists=lists, trusted_keys=TRUST, now=NOW)
     assert [f.check for f in result.failed] == ["validity-period"]
     assert "Expired" in result.failed[0].message
-    early = verify_credential(expired, status_lists=lists, now=datetime(2025, 12, 31, tzinfo=UTC))
+    early = verify_credential(
+        expired, status_lists=lists, trusted_keys=TRUST, now=datetime(2025, 12, 31, tzinfo=UTC)
+    )
     validity = next(f for f in early.findings if f.check == "validity-period")
     assert not validity.ok and "Not valid before" in validity.message
-    current = verify_credential(expired, status_lists=lists, now=datetime(2026, 3, 1, tzinfo=UTC))
+    current = verify_credential(
+        expired, status_lists=lists, trusted_keys=TRUST, now=datetime(2026, 3, 1, tzinfo=UTC)
+    )
     assert current.ok

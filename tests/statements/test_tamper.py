@@ -47,7 +47,8 @@ def mutated(value: Any) -> Any:
     return "x"
 
 
-CASES = [("vector", VECTOR, VECTOR_TRUST), ("qualbridge", STATEMENT, {})]
+STATEMENT_TRUST = {STATEMENT["issuer"]: [STATEMENT["proof"]["verificationMethod"]]}
+CASES = [("vector", VECTOR, VECTOR_TRUST), ("qualbridge", STATEMENT, STATEMENT_TRUST)]
 
 
 @pytest.mark.parametrize(("name", "doc", "trust"), CASES, ids=[c[0] for c in CASES])

@@ -21,6 +21,7 @@ from qualbridge.compare.matrix import matrix_rows, render_table
 from qualbridge.compare.model import Comparison, Route
 from qualbridge.compare.svg import render_svg
 from qualbridge.errors import QualbridgeError
+from qualbridge.messages import LANGUAGES
 from qualbridge.registry.loader import Registry, get_registry
 from qualbridge.registry.models import pick
 
@@ -63,18 +64,23 @@ def _route_lines(index: int, route: Route) -> list[str]:
     return lines
 
 
-def render_text(result: Comparison, registry: Registry, all_routes: bool = False) -> str:
+def render_text(result: Comparison, registry: Registry, all_routes: bool = False, lang: str = "en") -> str:
+    """The comparison as the terminal shows it; caveats and confidence factors worded in ``lang``."""
     fw = registry.frameworks[result.target_framework]
     src = result.source
     lines = [f"{src.id}  {_names(src.names)}" + (f"   (matched {src.matched!r})" if src.matched else "")]
     lines.append(f"compared with {fw.id}  {pick(fw.names)}")
+    lines.append("")
+    for sentence in (result.summary, result.certainty):  # h13: the answer in words, en and ja
+        if sentence is not None:
+            lines.extend([sentence.text("en"), sentence.text("ja")])
     lines.append("")
     lines.append(f"Outcome      {result.outcome.value}")
     levels = ", ".join(f"{lv} ({result.target_level_labels.get(lv, lv)})" for lv in result.target_levels)
     lines.append(f"Level(s)     {levels or 'none given'}")
     lines.append(f"Confidence   {result.confidence:.2f}")
     for factor in result.confidence_basis:
-        lines.append(f"             x{factor.weight:.2f}  {factor.factor}: {factor.text()}")
+        lines.append(f"             x{factor.weight:.2f}  {factor.factor}: {factor.text(lang)}")
     if result.comparable_qualifications:
         lines.append("")
         lines.append("Comparable qualifications")
@@ -92,7 +98,7 @@ def render_text(result: Comparison, registry: Registry, all_routes: bool = False
     if result.caveats:
         lines.append("")
         lines.append("Caveats")
-        lines.extend(f"  - {c.text()}" for c in result.caveats)
+        lines.extend(f"  - {c.text(lang)}" for c in result.caveats)
     return "\n".join(lines)
 
 
@@ -124,8 +130,11 @@ def register(app: typer.Typer) -> None:
             None, "--svg", help="With --matrix: write the picture to this SVG file."
         ),
         all_routes: bool = typer.Option(False, "--all-routes", help="Show every route, not the first five."),
+        lang: str = typer.Option("en", "--lang", help="Language of the caveats: en or ja."),
     ) -> None:
         """Compare a qualification or a level with another framework (or two frameworks level by level)."""
+        if lang not in LANGUAGES:
+            raise UsageProblem(f"Unknown language {lang!r}; valid: {', '.join(LANGUAGES)}.")
         registry = _registry()
         if matrix:
             given = [
@@ -159,7 +168,7 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(result.as_json())
         else:
-            print(render_text(result, registry, all_routes))
+            print(render_text(result, registry, all_routes, lang))
 
 
 def _write_svg(path: Path, text: str) -> None:

@@ -85,3 +85,49 @@ def show(
     console.print(
         f"can sign             {'yes' if pair.secret_key else 'no (public key only)'}", highlight=False
     )
+
+
+# -- office keys in the web app's database ------------------------------------------------------------
+
+
+def _say(lines: list[str]) -> None:
+    for line in lines:
+        console.print(line, highlight=False, soft_wrap=True, emoji=False, markup=False)
+
+
+@app.command("create-office")
+def create_office(slug: Annotated[str, typer.Argument(help="Office slug.")]) -> None:
+    """Provision an office's first signing key (stored encrypted in the web app's database)."""
+    from qualbridge.web.trust import commands
+
+    _say(commands.create_office(slug))
+
+
+@app.command("rotate-office")
+def rotate_office(slug: Annotated[str, typer.Argument(help="Office slug.")]) -> None:
+    """Retire the office's current key and make a new one; earlier statements keep verifying."""
+    from qualbridge.web.trust import commands
+
+    _say(commands.rotate_office(slug))
+
+
+@app.command("issuer-token")
+def issuer_token(
+    slug: Annotated[str, typer.Argument(help="Office slug.")],
+    label: Annotated[str, typer.Option("--label", help="What the token is for.")] = "",
+) -> None:
+    """Make a bearer token that lets a program issue through the VC-API for the office."""
+    from qualbridge.web.trust import commands
+
+    _say(commands.issuer_token(slug, label))
+
+
+@app.command("trust-add")
+def trust_add(
+    file: Annotated[Path, typer.Argument(help='Trust list file {"issuers": [...]}.')],
+) -> None:
+    """Add the issuers of a trust list file to this site's trust list."""
+    from qualbridge.cli.statements import read_json
+    from qualbridge.web.trust import commands
+
+    _say(commands.trust_add(read_json(file, "trust list")))

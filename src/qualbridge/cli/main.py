@@ -46,9 +46,11 @@ GROUPS = [
     ("statements", "statements"),
     ("serve", None),
     ("audit", "audit"),  # h11ops: offline check of signed audit checkpoints
+    ("eligibility", None),  # h13: admission eligibility (issue 13)
     # h15: operations
     ("backup", None),
     ("restore", None),
+    ("countries", "countries"),  # country profiles (issue 18)
 ]
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+
+from qualbridge.errors import QualbridgeError
 
 console = Console()
 
@@ -13,3 +16,19 @@ console = Console()
 def print_json(data: Any) -> None:
     """Print ``data`` as indented UTF-8 JSON (Japanese stays readable, not escaped)."""
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def write_svg(path: Path, text: str) -> None:
+    """Write an SVG picture for ``--svg``; a path that cannot be written is a typed error, not a traceback."""
+    if path.is_dir():
+        raise QualbridgeError(
+            f"--svg {str(path)!r} is a folder: give a file name, e.g. {str(path / 'picture.svg')!r}."
+        )
+    if not path.parent.is_dir():
+        raise QualbridgeError(
+            f"--svg {str(path)!r}: the folder {str(path.parent)!r} does not exist; create it or choose another path."
+        )
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise QualbridgeError(f"Cannot write --svg {str(path)!r}: {exc.strerror or exc}.") from None

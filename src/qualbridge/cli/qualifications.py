@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -12,6 +12,7 @@ from qualbridge.errors import QualbridgeError
 from qualbridge.registry import get_registry
 from qualbridge.registry.models import pick
 from qualbridge.registry.search import check_country, search_qualifications
+from qualbridge.registry.summary import qualification_summary
 
 app = typer.Typer(help="Qualification types of each jurisdiction.", no_args_is_help=True)
 
@@ -30,23 +31,9 @@ def search(
     if country is not None:
         check_country(registry, country)  # an empty --country is a mistake, not "every country"
     hits = search_qualifications(registry, text, country=country, limit=limit)
-    rows: list[dict[str, Any]] = []
-    for hit in hits:
-        qt = registry.qualifications[hit.type_id]
-        rows.append(
-            {
-                "id": qt.id,
-                "score": hit.score,
-                "matched": hit.matched,
-                "names": qt.names,
-                "placements": [
-                    {"level": p.level, "isced_code": p.isced_code, "verified": p.verified}
-                    for p in qt.placements
-                ],
-            }
-        )
+    rows = [qualification_summary(registry.qualifications[h.type_id], h.score, h.matched) for h in hits]
     if json:
-        print_json(rows)
+        print_json([row.model_dump(mode="json") for row in rows])
         return
     if not rows:
         console.print(f"No qualification type matches {text!r}.")
@@ -55,10 +42,7 @@ def search(
     for column in ("score", "id", "name", "original", "levels"):
         table.add_column(column)
     for row in rows:
-        qt = registry.qualifications[row["id"]]
-        original = next((v for k, v in qt.names.items() if k != "en"), "")
-        levels = ", ".join(
-            p["level"] + (f" ({p['isced_code']})" if p["isced_code"] else "") for p in row["placements"]
-        )
-        table.add_row(f"{row['score']:.0f}", row["id"], pick(qt.names), original, levels)
+        original = next((v for k, v in row.names.items() if k != "en"), "")
+        levels = ", ".join(p.level + (f" ({p.isced_code})" if p.isced_code else "") for p in row.placements)
+        table.add_row(f"{row.score or 0:.0f}", row.id, pick(row.names), original, levels)
     console.print(table)

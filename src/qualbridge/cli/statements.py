@@ -1,8 +1,11 @@
 """``qualbridge statements``: sign a statement as a Verifiable Credential, and verify one.
 
-``verify`` prints the whole checklist (structure, contexts, signature, issuer key, status, validity
+``verify`` prints the whole checklist (structure, contexts, signature, issuer, status, validity
 period) and exits 1 when any check fails, 2 when the file cannot be read; nothing is fetched, so a
-status list is given as a file.
+status list is given as a file. Who is trusted comes from ``--trust-list FILE`` (the file form of
+:mod:`qualbridge.statements.trust`) and ``--trust ISSUER=METHOD``; with neither, nobody is: a statement
+with a valid signature is then reported "signature valid, issuer not on the trust list" and exits 1,
+since anyone can sign a document naming any office.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from qualbridge.cli.output import console, print_json
 from qualbridge.statements.errors import InvalidCredential
 from qualbridge.statements.issue import issue_credential
 from qualbridge.statements.statuslist import StatusEntry
-from qualbridge.statements.verify import verify_credential
+from qualbridge.statements.trust import TrustList
+from qualbridge.statements.verify import Verification, verify_credential
 
 app = typer.Typer(
     help="Signed statements (W3C Verifiable Credentials 2.0, eddsa-rdfc-2022).", no_args_is_help=True
@@ -31,14 +35,42 @@ LABELS = {
     "structure": "structure",
     "contexts": "contexts",
     "signature": "signature",
-    "issuer-key": "issuer key",
+    "issuer-key": "issuer",
     "status": "status",
     "validity-period": "validity period",
 }
 
 
+#: h11ops (issue 11): deeper JSON is no statement, and would exhaust the recursion of JSON-LD processing
+MAX_JSON_DEPTH = 64
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    """True when ``value`` nests lists or objects more than ``limit`` levels (iteratively: no recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
 def read_json(path: Path, what: str) -> Any:
-    """Parsed JSON of a file; an unreadable or malformed file is a typed error (exit 2)."""
+    """Parsed JSON of a file; an unreadable, malformed or absurdly nested file is a typed error (exit 2)."""
+    value = _read_json(path, what)
+    if _depth_exceeds(value, MAX_JSON_DEPTH):
+        raise InvalidCredential(
+            f"{what.capitalize()} {str(path)!r} nests its JSON more than {MAX_JSON_DEPTH} levels deep: "
+            "no statement does; give a statement as qualbridge writes it."
+        )
+    return value
+
+
+def _read_json(path: Path, what: str) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -47,6 +79,11 @@ def read_json(path: Path, what: str) -> Any:
         raise InvalidCredential(f"{what.capitalize()} {str(path)!r} is not UTF-8 text (JSON).") from None
     except json.JSONDecodeError as exc:
         raise InvalidCredential(f"{what.capitalize()} {str(path)!r} is not JSON: {exc}.") from None
+    except RecursionError:  # h11ops (issue 11): 100,000 nested brackets ended in a traceback
+        raise InvalidCredential(
+            f"{what.capitalize()} {str(path)!r} nests its JSON more than {MAX_JSON_DEPTH} levels deep: "
+            "no statement does; give a statement as qualbridge writes it."
+        ) from None
 
 
 def _trusted(pairs: list[str]) -> dict[str, list[str]]:
@@ -80,16 +117,21 @@ def verify(
         list[str] | None,
         typer.Option("--trust", help="ISSUER=VERIFICATION_METHOD: a key known to belong to an issuer."),
     ] = None,
+    trust_list: Annotated[
+        Path | None,
+        typer.Option("--trust-list", help='Trust list file: {"issuers": [...]} (see the docs).'),
+    ] = None,
 ) -> None:
-    """Verify a signed statement; list every check; exit 1 if any fails."""
+    """Verify a signed statement; list every check; exit 1 if any fails (an untrusted issuer too)."""
     doc = read_json(file, "statement")
+    trusted = TrustList.from_json(read_json(trust_list, "trust list")) if trust_list else TrustList()
     lists: dict[str, Any] = {}
     for path in status_list or []:
         listed = read_json(path, "status list")
         if not isinstance(listed, dict) or not isinstance(listed.get("id"), str):
             raise InvalidCredential(f"Status list {str(path)!r} is not a credential with an id.")
         lists[listed["id"]] = listed
-    result = verify_credential(doc, status_lists=lists, trusted_keys=_trusted(trust or []))
+    result = verify_credential(doc, trust=trusted, status_lists=lists, trusted_keys=_trusted(trust or []))
     if json_out:
         print_json(result.to_json())
     else:
@@ -102,11 +144,19 @@ def verify(
             table.add_row(LABELS.get(finding.check, finding.check), mark, Text(finding.message))
         console.print(table)
         verdict = "[green]verified[/]" if result.ok else "[bold red]not verified[/]"
+        if _only_untrusted(result):
+            verdict = "[bold yellow]signature valid — issuer not on the trust list[/]"
         console.print(
             f"{verdict}: {len(result.findings) - len(result.failed)} of {len(result.findings)} checks pass"
         )
     if not result.ok:
         raise SystemExit(1)
+
+
+def _only_untrusted(result: Verification) -> bool:
+    """Whether the signature holds and the one thing missing is trust in the issuer."""
+    codes = {f.code for f in result.failed}
+    return result.code("signature") == "signature.ok" and codes == {"issuer.untrusted"}
 
 
 @app.command("sign")

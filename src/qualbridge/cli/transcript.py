@@ -44,6 +44,21 @@ def _credits(summary: TranscriptSummary, system: str | None, target: str) -> dic
 
 
 SNIFF_BYTES = 65_536
+#: files people pass for a transcript that may pass as text but are not CSV (spreadsheets, with their
+#: NUL bytes, are refused as "not a text file")
+BINARY_KINDS = ((b"%PDF-", "a PDF (export the transcript's table as CSV; qualbridge does not read PDFs)"),)
+
+
+def _refuse_if_nothing_converted(file: Path, summary: TranscriptSummary) -> None:
+    """A file with rows of which not one is a course is the wrong file, not a transcript of 0 courses."""
+    if summary.rows == 0 or summary.converted > 0:
+        return
+    first = summary.errors[0] if summary.errors else None
+    detail = f" (line {first.line}: {first.message})" if first else ""
+    raise QualbridgeError(
+        f"None of the {summary.rows} rows of {str(file)!r} is a course{detail}: give a CSV of courses "
+        "with name, credits and grade."
+    )
 
 
 def _check_readable(file: Path) -> None:
@@ -58,6 +73,9 @@ def _check_readable(file: Path) -> None:
             head = fh.read(SNIFF_BYTES)
     except OSError as exc:
         raise QualbridgeError(f"Cannot read {str(file)!r}: {exc.strerror or exc}.") from None
+    for magic, kind in BINARY_KINDS:
+        if head.startswith(magic):
+            raise QualbridgeError(f"{str(file)!r} is {kind}, not a CSV file: {what}.")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise QualbridgeError(f"{str(file)!r} is UTF-16 text: save it as CSV in UTF-8.")
     if b"\x00" in head:
@@ -131,7 +149,9 @@ def convert_transcript(
                 file.open("r", encoding="utf-8-sig", errors="surrogateescape", newline="")
             )
         rows, line_of = read_csv(fh)
-        results = convert_rows(rows, src, tgt, method=method, summary=summary, line_of=line_of, **tables)
+        results = convert_rows(
+            rows, src, tgt, method=method, summary=summary, line_of=line_of, report_csv_errors=True, **tables
+        )
         if json:
             out = sys.stdout
             out.write('{"courses": [')
@@ -148,7 +168,9 @@ def convert_transcript(
     if json:
         body = jsonlib.dumps(summary.as_json(), ensure_ascii=False, indent=2, default=str)
         sys.stdout.write('\n], "summary": ' + body + "}\n")
+        _refuse_if_nothing_converted(file, summary)  # the JSON stays whole; the exit status says it
         return
+    _refuse_if_nothing_converted(file, summary)
     _print_readable(summary, shown)
 
 

@@ -23,6 +23,7 @@ from qualbridge.compare.model import (
     Step,
 )
 from qualbridge.compare.resolve import Resolved, resolve
+from qualbridge.compare.summary import certainty, summary
 from qualbridge.compare.typeinfo import similarity
 from qualbridge.registry.loader import Registry
 from qualbridge.registry.models import pick
@@ -75,6 +76,7 @@ def build_comparison(engine: Engine, resolved: Resolved, target: str, query: str
     else:
         level = registry.levels[resolved.id][1]
         source = Source(kind="level", id=resolved.id, names=dict(level.labels), levels=[resolved.id])
+    listed = comparable(engine, answer, resolved)
     return Comparison(
         query=query if query is not None else resolved.id,
         source=source,
@@ -82,7 +84,7 @@ def build_comparison(engine: Engine, resolved: Resolved, target: str, query: str
         outcome=Outcome(answer.outcome),
         target_levels=list(answer.target_levels),
         target_level_labels={lv: pick(registry.levels[lv][1].labels) or lv for lv in answer.target_levels},
-        comparable_qualifications=comparable(engine, answer, resolved),
+        comparable_qualifications=listed,
         confidence=answer.confidence,
         confidence_basis=basis,
         routes=routes_of(answer),
@@ -91,6 +93,8 @@ def build_comparison(engine: Engine, resolved: Resolved, target: str, query: str
             for f in answer.no_match
         ],
         caveats=caveats,
+        summary=summary(engine, answer, listed),  # h13: one plain sentence and its certainty in words
+        certainty=certainty(engine, answer),
         data_version=registry.data_version,
     )
 

@@ -21,14 +21,17 @@ individual assessment (no level is claimed).
 
 from __future__ import annotations
 
+import dataclasses
+from collections import defaultdict
 from dataclasses import dataclass
 
 from qualbridge.compare.graph import Edge, LevelGraph, NoMatchFact, build_graph, type_source
 from qualbridge.compare.model import ConfidenceFactor, Evidence, Outcome
+from qualbridge.compare.recognition import statement_edges
 from qualbridge.compare.routes import Path, Scored, best_of, factors, score, walk
 from qualbridge.compare.typeinfo import TypeNote, type_notes
 from qualbridge.registry.loader import Registry
-from qualbridge.registry.models import QualificationType
+from qualbridge.registry.models import FrameworkKind, QualificationType
 
 SPREAD_WEIGHT = 0.9
 
@@ -129,8 +132,80 @@ class Engine:
                 ):
                     continue  # the type's own ISCED placement is more specific than its level's
                 paths.append((step, *path))
+        for edge in statement_edges().get(qt.id, ()):
+            if graph.framework_of.get(edge.target) == target:
+                paths.append((edge,))  # a recognising body's own statement: a direct step
         levels = [p.level for p in placements]
         return self._finish(qt.id, target, [score(graph, p) for p in paths], levels, qt)
+
+    # -- third countries ----------------------------------------------------------------------
+    def _country(self, item: str) -> str:
+        """The country an id belongs to: a type's jurisdiction, or a level's framework's (``gb-sct`` -> gb)."""
+        if "/" in item:
+            return item.split("/")[0].split("-")[0].lower()
+        framework = self.registry.frameworks.get(self.graph.framework_of.get(item, item))
+        return framework.jurisdiction.split("-")[0].lower() if framework else ""
+
+    def _third_country_at(self, ends: set[str], path: Path) -> int | None:
+        """The index of the first step that enters a national framework of neither end's country."""
+        kinds = self.graph.kind_of
+        for i, edge in enumerate(path[:-1]):
+            fw = self.graph.framework_of[edge.target]
+            if (
+                kinds.get(fw) in (FrameworkKind.NQF, FrameworkKind.SUB_FRAMEWORK)
+                and self._country(fw) not in ends
+            ):
+                return i
+        return None
+
+    def _without_third_countries(self, source: str, target: str, scored: list[Scored]) -> list[Scored]:
+        """No route passes through a third country's national framework.
+
+        A route that reaches the target only as ISCED level -> another country's level -> its referencing
+        says nothing about the source's country; what it does say, counted over every such country, is
+        where types at that ISCED level land in the target. Those routes are folded into one ISCED step
+        per target level, whose evidence counts the countries (the levels most of them reach win, as
+        before); any other route through a third country is dropped.
+        """
+        ends = {self._country(source), self._country(target)}
+        kept: list[Scored] = []
+        folded: dict[tuple[Path, str], set[str]] = defaultdict(set)
+        for s in scored:
+            at = self._third_country_at(ends, s.path)
+            if at is None:
+                kept.append(s)
+            elif (at > 0 and s.path[at - 1].target.startswith("isced-2011:")) or s.path[at].source.startswith(
+                "isced-2011:"
+            ):
+                prefix = s.path[:at]
+                folded[(prefix, s.target)].add(self.graph.framework_of[s.path[at].target])
+        kept.extend(self._folded(target, folded))
+        return kept
+
+    def _folded(self, target: str, folded: dict[tuple[Path, str], set[str]]) -> list[Scored]:
+        by_isced: dict[tuple[Path, str], dict[str, set[str]]] = defaultdict(dict)
+        for (prefix, level), frameworks in folded.items():
+            isced_level = prefix[-1].target if prefix else ""
+            by_isced[(prefix, isced_level)][level] = frameworks
+        out: list[Scored] = []
+        for (prefix, isced_level), levels in by_isced.items():
+            total = len(set().union(*levels.values()))
+            match = "closeMatch" if len(levels) == 1 else "broadMatch"
+            for level, frameworks in sorted(levels.items()):
+                names = ", ".join(sorted(frameworks)[:4]) + (" ..." if len(frameworks) > 4 else "")
+                evidence = Evidence(
+                    kind="isced-placement",
+                    decision=(
+                        f"{len(frameworks)} of {total} frameworks referenced to {target} whose types share "
+                        f"{isced_level} place them on {level} ({names})"
+                    ),
+                    verified=False,
+                    note="counted over other countries' referencing; ISCED is statistical, not a decision",
+                )
+                step = Edge(isced_level, level, match, evidence)
+                route = score(self.graph, (*prefix, step))
+                out.append(dataclasses.replace(route, votes=len(frameworks)))  # best_of counts the votes
+        return out
 
     # -- the answer ---------------------------------------------------------------------------
     def _notes(self, qt: QualificationType | None, levels: list[str]) -> tuple[TypeNote, ...]:
@@ -149,6 +224,7 @@ class Engine:
         self, source: str, target: str, scored: list[Scored], levels: list[str], qt: QualificationType | None
     ) -> Answer:
         graph = self.graph
+        scored = self._without_third_countries(source, target, scored)
         scored.sort(key=lambda s: s.key)
         facts = tuple(f for lv in levels for f in graph.no_match.get(lv, ()))
         decisive = tuple(f for f in facts if f.target_framework == target)

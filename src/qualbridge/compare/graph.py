@@ -43,6 +43,7 @@ _DECISION_KINDS: dict[str, EvidenceKind] = {
 #: confidence weight of a step by the kind of its evidence and by its match (see routes.py)
 KIND_WEIGHT = {
     "identity": 1.0,
+    "recognition-statement": 1.0,  # a recognising body's own published statement on the type
     "placement": 1.0,
     "referencing": 1.0,
     "self-certification": 0.95,

@@ -29,6 +29,7 @@ class Outcome(StrEnum):
 #: what a step rests on, strongest first
 EvidenceKind = Literal[
     "identity",  # the source already is a level of the target framework
+    "recognition-statement",  # a recognising body's published statement on the type (data/recognition)
     "placement",  # a qualification type's own placement on a framework level
     "referencing",  # an official referencing decision between two frameworks
     "self-certification",
@@ -139,6 +140,8 @@ class Comparison(Frozen):
     routes: list[Route] = Field(default_factory=list)
     no_match: list[NoMatchFinding] = Field(default_factory=list)
     caveats: list[Caveat] = Field(default_factory=list)
+    summary: Coded | None = None  # the answer in one plain sentence (compare.summary.*)
+    certainty: Coded | None = None  # how sure it is, in words (compare.certainty.*)
     data_version: str
 
     def as_json(self) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from qualbridge.errors import (
 )
 from qualbridge.registry.loader import Registry
 from qualbridge.registry.models import pick
-from qualbridge.registry.search import check_country, search_qualifications
+from qualbridge.registry.search import check_country, closest_types, search_qualifications
 
 _TYPE_ID = re.compile(r"^[a-z]{2}(-[a-z0-9]+)?/[a-z0-9-]+$")
 _LEVEL_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*:\S+$")
@@ -74,9 +74,15 @@ def resolve(registry: Registry, query: str, country: str | None = None) -> Resol
     hits = search_qualifications(registry, text, country=code, limit=10)
     if not hits:
         where = f" in {code}" if code else ""
+        near = [
+            f"{h.type_id} ({pick(registry.qualifications[h.type_id].names)})"
+            for h in closest_types(registry, text, code)
+        ]
         raise NoMatch(
             f"No qualification type{where} is called {text!r}. Give a type id (e.g. jp/gakushi), "
             "a level id (e.g. ie-nfq:8), or add --country to narrow the search."
+            + (" The closest real types are listed." if near else ""),
+            suggestions=near,
         )
     top = hits[0].score
     tied = [h for h in hits if h.score == top]

@@ -104,6 +104,7 @@ class Scored:
     confidence: float
     via: tuple[str, ...]
     isced: bool
+    votes: int = 1  # for a folded ISCED route: how many frameworks reach its target level
 
     @property
     def target(self) -> str:
@@ -196,7 +197,7 @@ def best_of(scored: list[Scored]) -> list[Scored]:
     if scored[0].isced:
         votes: dict[str, int] = defaultdict(int)
         for s in best:
-            votes[s.target] += 1
+            votes[s.target] += s.votes
         most = max(votes.values())
         best = [s for s in best if votes[s.target] == most]
     return best

@@ -27,10 +27,34 @@ class TypeNote:
     params: tuple[tuple[str, str], ...]
 
 
-def _years(qt: QualificationType) -> float | None:
+def _years(qt: QualificationType) -> tuple[float, float] | None:
+    """The full-time duration as a range (never folded into its midpoint)."""
     if qt.duration is None:
         return None
-    return (qt.duration.min_years + qt.duration.max_years) / 2
+    return (qt.duration.min_years, qt.duration.max_years)
+
+
+def span(years: tuple[float, float]) -> str:
+    """A duration range as text.
+
+    >>> span((4, 6)), span((3, 3)), span((1.5, 2))
+    ('4–6', '3', '1.5–2')
+    """
+    low, high = years
+    return f"{low:g}" if low == high else f"{low:g}–{high:g}"
+
+
+def gap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """How far apart two ranges are in years: 0 when they overlap, negative when ``a`` lies below ``b``.
+
+    >>> gap((4, 6), (4, 4)), gap((2, 2), (4, 4)), gap((5, 6), (3, 4))
+    (0, -2, 1)
+    """
+    if a[1] < b[0]:
+        return a[1] - b[0]
+    if a[0] > b[1]:
+        return a[0] - b[1]
+    return 0
 
 
 def _after(qt: QualificationType) -> str:
@@ -63,20 +87,22 @@ def type_notes(registry: Registry, qt: QualificationType, level: str) -> list[Ty
     own = _years(qt)
     same_start = [p for p in others if _years(p) is not None and _after(p) == _after(qt)]
     if own is not None and same_start:
-        typical = median(y for p in same_start if (y := _years(p)) is not None)
-        if abs(own - typical) >= 1:
-            word = "shorter" if own < typical else "longer"
+        ranges = [y for p in same_start if (y := _years(p)) is not None]
+        typical = (median(r[0] for r in ranges), median(r[1] for r in ranges))
+        apart = gap(own, typical)
+        if abs(apart) >= 1:
+            word = "shorter" if apart < 0 else "longer"
             named = ", ".join(p.id for p in same_start[:5])
             notes.append(
                 TypeNote(
-                    f"Workload: {qt.id} takes {own:g} years full-time, {word} than the {typical:g} years typical "
-                    f"of the other types at {level} ({named}).",
+                    f"Workload: {qt.id} takes {span(own)} years full-time, {word} than the {span(typical)} years "
+                    f"typical of the other types at {level} ({named}).",
                     0.9,
                     f"compare.type.workload-{word}",
                     (
                         ("type", qt.id),
-                        ("years", f"{own:g}"),
-                        ("typical", f"{typical:g}"),
+                        ("years", span(own)),
+                        ("typical", span(typical)),
                         ("level", level),
                         ("peers", named),
                     ),
@@ -124,7 +150,8 @@ def similarity(source: QualificationType | None, other: QualificationType) -> tu
             total += 0.15
     a, b = _years(source), _years(other)
     if a is not None and b is not None:
-        total += max(0.0, 0.3 - 0.1 * abs(a - b))
-        if abs(a - b) >= 1:
-            notes.append(f"{b:g} years full-time against {a:g}")
+        apart = abs(gap(b, a))
+        total += max(0.0, 0.3 - 0.1 * apart)
+        if apart >= 1:
+            notes.append(f"{span(b)} years full-time against {span(a)}")
     return round(total, 2), notes

@@ -1,13 +1,24 @@
-"""Convert an amount of credit between systems by workload hours and by share of a full-time year.
+"""Convert an amount of credit between systems the way the bodies that define them say to.
 
-The two methods can disagree - 124 Japanese tani are 186-223 ECTS credits by hours (45 h a tani,
-25-30 h an ECTS credit) but 240 by share of a year (124 tani are four years at 31 a year) - so both
-are shown with the range between them, and ``value`` is the middle of that range unless one method
-is asked for.
+**The value follows a published convention**, in this order:
+
+1. a rate a body publishes between the two systems (QAA: 2 UK credits = 1 ECTS credit; NZQA: 120 NZ
+   credits, one year, = 60 ECTS credits), read either way, or chained through one system both publish a
+   rate to (UK -> ECTS <- NZ);
+2. else the workload each system defines (MEXT: 45 hours of study per 単位; the ECTS Users' Guide: 25-30
+   hours per credit), when both define it and both figures are confirmed;
+3. else the share of a full-time year.
+
+The other computations are shown beside the value as **checks**, with a note when they disagree by more
+than a tenth; the value is never the middle of two methods. A figure known as a range stays a range
+(``low``-``high``); ``value`` is then its lower bound, the amount the evidence certainly supports.
+
+**Rounding.** A published rate gives an exact product (to 0.1). A figure computed from hours or years
+is an estimate, so it is rounded to whole credits (half credits below 10): no 221.45 ECTS.
 
 >>> c = convert(120, "gb-credit", "ects")
->>> c.by_year.value, c.by_hours.value, c.low, c.high
-(60.0, 43.64, 40.0, 60.0)
+>>> c.method, c.value, (c.by_hours.low, c.by_hours.high)
+('published-rate', 60.0, (40.0, 48.0))
 """
 
 from __future__ import annotations
@@ -16,9 +27,9 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from qualbridge.credits.systems import get_system, source_url
+from qualbridge.credits.systems import get_system, load_systems, source_url
 from qualbridge.errors import InvalidCredits, QualbridgeError
-from qualbridge.registry.credits import CreditSystem, Range
+from qualbridge.registry.credits import CreditSystem, PublishedRate, Range
 
 METHODS = ("both", "hours", "year")
 
@@ -32,8 +43,8 @@ class UnknownCreditMethod(QualbridgeError):
 
 @dataclass(frozen=True)
 class MethodResult:
-    method: str  # "hours" | "year"
-    value: float
+    method: str  # "published-rate" | "hours" | "year"
+    value: float  # the lower bound when the result is a range
     low: float
     high: float
     formula: str
@@ -65,6 +76,7 @@ class CreditConversion:
     verified: bool
     notes: tuple[str, ...]
     sources: tuple[str, ...]
+    published: MethodResult | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -76,6 +88,7 @@ class CreditConversion:
             "high": self.high,
             "method": self.method,
             "formula": self.formula,
+            "published": self.published.as_json() if self.published else None,
             "by_hours": self.by_hours.as_json() if self.by_hours else None,
             "by_year": self.by_year.as_json(),
             "verified": self.verified,
@@ -84,52 +97,141 @@ class CreditConversion:
         }
 
 
-def _r(x: float) -> float:
-    return round(x, 2)
+def estimate(x: float) -> float:
+    """Round a computed (not published) credit figure: whole credits, half credits below 10.
+
+    >>> estimate(221.45), estimate(7.3), estimate(0.2)
+    (221.0, 7.5, 0.0)
+    """
+    return float(round(x)) if x >= 10 else round(x * 2) / 2
+
+
+def exact(x: float) -> float:
+    """A published rate's product, to 0.1 (15 UK credits are 7.5 ECTS credits)."""
+    return round(x, 1)
 
 
 def _n(x: float) -> str:
-    return f"{round(x, 2):g}"
+    return f"{x:g}"
 
 
 def _rng(r: Range) -> str:
     return _n(r.low) if r.low == r.high else f"{_n(r.low)}–{_n(r.high)}"
 
 
+def _span(low: float, high: float) -> str:
+    return _n(low) if low == high else f"{_n(low)}–{_n(high)}"
+
+
 def by_hours(amount: float, src: CreditSystem, tgt: CreditSystem) -> MethodResult | None:
+    """Workload hours of the amount, divided by the target's hours per credit."""
     hs, ht = src.hours_per_credit, tgt.hours_per_credit
     if hs is None or ht is None:
         return None
-    value = amount * hs.mid / ht.mid
-    low, high = amount * hs.low / ht.high, amount * hs.high / ht.low
-    formula = (
-        f"{_n(amount)} × {_rng(hs)} h ÷ {_rng(ht)} h per credit = {_n(low)}"
-        + ("" if low == high else f"–{_n(high)}")
-        + f" (middle {_n(value)})"
-    )
-    return MethodResult("hours", _r(value), _r(low), _r(high), formula, hs.verified and ht.verified)
+    low, high = estimate(amount * hs.low / ht.high), estimate(amount * hs.high / ht.low)
+    formula = f"{_n(amount)} × {_rng(hs)} h ÷ {_rng(ht)} h per credit = {_span(low, high)}"
+    return MethodResult("hours", low, low, high, formula, hs.verified and ht.verified)
 
 
 def by_year(amount: float, src: CreditSystem, tgt: CreditSystem) -> MethodResult:
+    """The amount as a share of the source's full-time year, times the target's year."""
     ys, yt = src.credits_per_year, tgt.credits_per_year
-    value = amount * yt.mid / ys.mid
-    low, high = amount * yt.low / ys.high, amount * yt.high / ys.low
-    formula = (
-        f"{_n(amount)} ÷ {_rng(ys)} a year × {_rng(yt)} a year = {_n(low)}"
-        + ("" if low == high else f"–{_n(high)}")
-        + f" (middle {_n(value)})"
-    )
-    return MethodResult("year", _r(value), _r(low), _r(high), formula, ys.verified and yt.verified)
+    low, high = estimate(amount * yt.low / ys.high), estimate(amount * yt.high / ys.low)
+    formula = f"{_n(amount)} ÷ {_rng(ys)} a year × {_rng(yt)} a year = {_span(low, high)}"
+    return MethodResult("year", low, low, high, formula, ys.verified and yt.verified)
+
+
+def _rates(system: CreditSystem) -> dict[str, tuple[float, PublishedRate]]:
+    """Every rate out of ``system`` (its own, and others' read backwards): target id -> (factor, rate)."""
+    out = {r.to: (r.factor, r) for r in system.published_rates}
+    for other in load_systems().values():
+        for r in other.published_rates:
+            if r.to == system.id and other.id not in out:
+                out[other.id] = (1 / r.factor, r)
+    return out
+
+
+def _rate_text(rate: PublishedRate, owner: str) -> str:
+    return f"{_n(rate.credits)} {owner} = {_n(rate.equals)} {rate.to} ({rate.body})"
+
+
+def by_published_rate(amount: float, src: CreditSystem, tgt: CreditSystem) -> MethodResult | None:
+    """The amount at a published rate, directly or chained through one system both link to."""
+    mine = _rates(src)
+    owner = {r.id: r for r in load_systems().values()}
+
+    def text(rate: PublishedRate) -> str:
+        holder = next((s.id for s in owner.values() if rate in s.published_rates), src.id)
+        return _rate_text(rate, holder)
+
+    if tgt.id in mine:
+        factor, rate = mine[tgt.id]
+        value = exact(amount * factor)
+        return MethodResult(
+            "published-rate",
+            value,
+            value,
+            value,
+            f"{_n(amount)} at {text(rate)} = {_n(value)}",
+            rate.verified,
+        )
+    theirs = _rates(tgt)
+    for pivot in sorted(set(mine) & set(theirs)):
+        (f1, r1), (f2, r2) = mine[pivot], theirs[pivot]
+        value = exact(amount * f1 / f2)
+        formula = (
+            f"{_n(amount)} at {text(r1)}, then at {text(r2)} = {_n(value)} (two published rates via {pivot})"
+        )
+        return MethodResult("published-rate", value, value, value, formula, r1.verified and r2.verified)
+    return None
 
 
 #: a sanity bound, not a fact about any system: far above any real record (a lifetime of study is a few
 #: thousand credits in every system) and low enough that every conversion stays a finite number
 MAX_AMOUNT = 1_000_000_000.0
 
+_METHOD_NAMES = {
+    "published-rate": "published rate",
+    "hours": "workload hours",
+    "year": "share of a full-time year",
+}
+
+
+def _identity(number: float, src: CreditSystem, tgt: CreditSystem, method: str) -> CreditConversion:
+    same = MethodResult(
+        "year", number, number, number, f"{_n(number)} {src.id} = {_n(number)} {tgt.id}", True
+    )
+    return CreditConversion(
+        number, src.id, tgt.id, number, number, number, method, same.formula, None, same, src.verified, (), ()
+    )
+
+
+def _choose(
+    method: str,
+    published: MethodResult | None,
+    hours: MethodResult | None,
+    year: MethodResult,
+    lacking: list[str],
+) -> MethodResult:
+    if method == "hours":
+        if hours is None:
+            raise InvalidCredits(
+                f"{', '.join(lacking)} define no workload hours per credit; use --method year or both."
+            )
+        return hours
+    if method == "year":
+        return year
+    if published is not None:
+        return published
+    if hours is not None and hours.verified:
+        return hours
+    return year
+
 
 def convert(amount: float | str, from_system: str, to_system: str, method: str = "both") -> CreditConversion:
-    """Convert ``amount`` credits of ``from_system`` into ``to_system``.
+    """Convert ``amount`` credits of ``from_system`` into ``to_system`` (see the module docstring).
 
+    ``method`` "both" follows the published convention; "hours" or "year" forces one computation.
     Raises :class:`~qualbridge.errors.InvalidCredits` for an amount that is not a finite number
     of at least 0, :class:`~qualbridge.errors.UnknownCreditSystem` for an unknown id.
     """
@@ -138,58 +240,31 @@ def convert(amount: float | str, from_system: str, to_system: str, method: str =
     if method not in METHODS:
         raise UnknownCreditMethod(method)
     if src.id == tgt.id:  # the same system: nothing to convert, and no spurious range
-        same = MethodResult(
-            "year", number, number, number, f"{_n(number)} {src.id} = {_n(number)} {tgt.id}", True
-        )
-        return CreditConversion(
-            number,
-            src.id,
-            tgt.id,
-            number,
-            number,
-            number,
-            method,
-            same.formula,
-            None,
-            same,
-            src.verified,
-            (),
-            (),
-        )
+        return _identity(number, src, tgt, method)
+    published = by_published_rate(number, src, tgt)
     hours = by_hours(number, src, tgt)
     year = by_year(number, src, tgt)
+    lacking = [s.id for s in (src, tgt) if s.hours_per_credit is None]
+    chosen = _choose(method, published, hours, year, lacking)
+    checks = [r for r in (published, hours, year) if r is not None and r is not chosen]
     notes: list[str] = []
     if hours is None:
-        lacking = [s.id for s in (src, tgt) if s.hours_per_credit is None]
         notes.append(
-            f"No workload hours are defined for {', '.join(lacking)} (only class hours): "
-            "converted by share of a full-time year only."
+            f"No workload hours are defined for {', '.join(lacking)} (only class hours): the workload cannot be "
+            "computed."
         )
-        if method == "hours":
-            raise InvalidCredits(
-                f"{', '.join(lacking)} define no workload hours per credit; use --method year or both."
+    for check in checks:
+        if check.high < chosen.low * 0.9 or check.low > chosen.high * 1.1:
+            notes.append(
+                f"The check by {_METHOD_NAMES[check.method]} gives {_span(check.low, check.high)}, more than a tenth "
+                f"away from the {_METHOD_NAMES[chosen.method]}: say so when the figure is used."
             )
-    if method == "hours" and hours is not None:
-        chosen = [hours]
-    elif method == "year" or hours is None:
-        chosen = [year]
-    else:
-        chosen = [hours, year]
-    low, high = min(r.low for r in chosen), max(r.high for r in chosen)
-    if len(chosen) == 2:
-        value = _r((hours.value + year.value) / 2) if hours else year.value
-        formula = (
-            f"by workload hours: {hours.formula if hours else ''}; by share of a full-time year: "
-            f"{year.formula}; value = middle of the two = {_n(value)}, range {_n(low)}–{_n(high)}"
-        )
-        if hours and abs(hours.value - year.value) > 0.1 * max(hours.value, year.value):
-            notes.append("The two methods differ by more than 10 %: report the range, not only the value.")
-    else:
-        value = chosen[0].value
-        formula = (
-            "by workload hours: " if chosen[0].method == "hours" else "by share of a full-time year: "
-        ) + chosen[0].formula
-    verified = all(r.verified for r in chosen) and src.verified and tgt.verified
+    formula = f"by {_METHOD_NAMES[chosen.method]}: {chosen.formula}"
+    if checks:
+        formula += "; checks: " + "; ".join(f"by {_METHOD_NAMES[c.method]}: {c.formula}" for c in checks)
+    if chosen.low != chosen.high:
+        formula += f"; a range, so the value is its lower bound, {_n(chosen.low)}"
+    verified = chosen.verified and src.verified and tgt.verified
     if not verified:
         notes.append("Some credit facts used here are not confirmed against a source (verified: false).")
     urls = [u for u in (source_url(src, None), source_url(tgt, None)) if u]
@@ -197,16 +272,17 @@ def convert(amount: float | str, from_system: str, to_system: str, method: str =
         number,
         src.id,
         tgt.id,
-        value,
-        low,
-        high,
-        method,
+        chosen.value,
+        chosen.low,
+        chosen.high,
+        chosen.method if method == "both" else method,
         formula,
         hours,
         year,
         verified,
         tuple(notes),
         tuple(dict.fromkeys(urls)),
+        published,
     )
 
 

@@ -37,9 +37,10 @@ from qualbridge.evaluate.assess import (
     InstitutionSummary,
     QualificationSummary,
 )
-from qualbridge.evaluate.findings import Element, Finding
+from qualbridge.evaluate.findings import ELEMENT_NAMES, Element, Finding
 from qualbridge.evaluate.outcome import OUTCOME_NAMES, PURPOSE_NAMES, Recommendation
 from qualbridge.evaluate.policy import Outcome, Policy, Severity, get_policy
+from qualbridge.messages import both, text
 from qualbridge.registry.models import LangText
 
 #: outcomes that recognise the qualification as comparable to a home qualification of the same kind
@@ -66,6 +67,8 @@ class OfficeDecision(_Frozen):
 
     outcome: Outcome
     reasons: str
+    #: what a partial, alternative or conditional recognition rests on, in the evaluator's words
+    basis: str = ""
     decided_on: dt.date
     findings: list[FindingEdit] = Field(default_factory=list)
     applicant: dict[str, str] = Field(default_factory=dict)  # given_name, family_name, birth_date
@@ -82,16 +85,16 @@ def is_japanese(text: str) -> bool:
     return bool(_JAPANESE.search(text))
 
 
-def bilingual(text: str) -> tuple[str, str]:
+def bilingual(written: str) -> tuple[str, str]:
     """(English side, Japanese side) of text the evaluator wrote in one language.
 
     >>> bilingual("Comparable level.")
     ('Comparable level.', '［英語原文］Comparable level.')
     """
-    text = text.strip()
-    if is_japanese(text):
-        return f"[in Japanese] {text}", text
-    return text, f"［英語原文］{text}"
+    written = written.strip()
+    if is_japanese(written):
+        return text("decision.as-written-in-other-language", "en", text=written), written
+    return written, text("decision.as-written-in-other-language", "ja", text=written)
 
 
 def _lines(text: str) -> tuple[list[str], list[str]]:
@@ -124,12 +127,59 @@ def _edit(finding: Finding, edit: FindingEdit | None) -> Finding:
     return finding.model_copy(update=changes)
 
 
+def refusal_citations(findings: Sequence[Finding]) -> tuple[list[str], list[str]]:
+    """(English, Japanese) sentences citing each substantial difference a refusal rests on."""
+    cited = [f for f in findings if f.severity is Severity.SUBSTANTIAL]
+    return (
+        [
+            text(
+                "decision.refusal-cites",
+                "en",
+                element=ELEMENT_NAMES[f.element]["en"],
+                reasoning=f.reasoning_en,
+            )
+            for f in cited
+        ],
+        [
+            text(
+                "decision.refusal-cites",
+                "ja",
+                element=ELEMENT_NAMES[f.element]["ja"],
+                reasoning=f.reasoning_ja,
+            )
+            for f in cited
+        ],
+    )
+
+
+def basis_lines(decision: OfficeDecision) -> tuple[list[str], list[str]]:
+    """(English, Japanese) lines of what the decision rests on: a conditional recognition's
+    conditions as written, any other outcome's basis introduced as such."""
+    en, ja = _lines(decision.basis)
+    if decision.outcome is Outcome.CONDITIONAL or not en:
+        return en, ja
+    return [text("decision.rests-on", "en", basis=b) for b in en], [
+        text("decision.rests-on", "ja", basis=b) for b in ja
+    ]
+
+
 def _recommendation(
-    engine: Recommendation, decision: OfficeDecision, policy: Policy | None, keep_engine_reasons: bool
+    engine: Recommendation,
+    decision: OfficeDecision,
+    policy: Policy | None,
+    keep_engine_reasons: bool,
+    findings: Sequence[Finding] = (),
 ) -> Recommendation:
     outcome = decision.outcome
     same = outcome is engine.outcome and keep_engine_reasons
     reasons_en, reasons_ja = _lines(decision.reasons)
+    if outcome is Outcome.NON_RECOGNITION:  # a refusal cites the substantial differences it rests on
+        cited_en, cited_ja = refusal_citations(findings)
+        reasons_en, reasons_ja = reasons_en + cited_en, reasons_ja + cited_ja
+    basis_en, basis_ja = basis_lines(decision)
+    if outcome is not Outcome.CONDITIONAL:  # the basis of a conditional recognition is its conditions
+        reasons_en, reasons_ja = reasons_en + basis_en, reasons_ja + basis_ja
+        basis_en, basis_ja = [], []
     comparable = engine.outcome in COMPARABLE_OUTCOMES and outcome in COMPARABLE_OUTCOMES
     next_steps = policy.next_steps.get(outcome) if policy is not None else None
     if next_steps is None:
@@ -142,8 +192,8 @@ def _recommendation(
         comparable_level=engine.comparable_level if comparable else None,
         reasons_en=reasons_en + (engine.reasons_en if same else []),
         reasons_ja=reasons_ja + (engine.reasons_ja if same else []),
-        conditions_en=list(engine.conditions_en) if same else [],
-        conditions_ja=list(engine.conditions_ja) if same else [],
+        conditions_en=basis_en + (list(engine.conditions_en) if same else []),
+        conditions_ja=basis_ja + (list(engine.conditions_ja) if same else []),
         next_steps=dict(next_steps),
     )
 
@@ -178,7 +228,7 @@ def decided(assessment: Assessment, decision: OfficeDecision, policy: Policy | N
     for c in assessment.credentials:
         findings = [_edit(f, edits.get((c.index, f.element))) for f in c.findings]
         unchanged = all(a.severity is b.severity for a, b in zip(findings, c.findings, strict=True))
-        rec = _recommendation(c.recommendation, decision, policy, unchanged)
+        rec = _recommendation(c.recommendation, decision, policy, unchanged, findings)
         credentials.append(c.model_copy(update={"findings": findings, "recommendation": rec}))
     return assessment.model_copy(update={**_common(assessment, decision), "credentials": credentials})
 
@@ -193,6 +243,51 @@ class RecordedCredential(_Frozen):
     comparison: ComparisonSummary | None = None  # a level comparison made without the full engine
 
 
+def _judged(edits: dict[tuple[int, Element], FindingEdit], index: int) -> list[Finding]:
+    """The findings the evaluator judged for one credential (undecided elements are left out)."""
+    findings = []
+    for element in Element:
+        edit = edits.get((index, element))
+        if edit is None or edit.substantial is None:
+            continue
+        text_en, text_ja = bilingual(edit.text or edit.reasoning or "")
+        findings.append(
+            Finding(
+                element=element,
+                severity=Severity.SUBSTANTIAL if edit.substantial else Severity.NONE,
+                code="evaluator",
+                evidence=[edit.reasoning.strip()] if edit.reasoning and edit.reasoning.strip() else [],
+                reasoning_en=text_en,
+                reasoning_ja=text_ja,
+            )
+        )
+    return findings
+
+
+def _office_recommendation(
+    decision: OfficeDecision, policy: Policy, findings: list[Finding]
+) -> Recommendation:
+    """The office's decision as the recommendation of a credential the engine did not assess."""
+    reasons_en, reasons_ja = _lines(decision.reasons)
+    if decision.outcome is Outcome.NON_RECOGNITION:
+        cited_en, cited_ja = refusal_citations(findings)
+        reasons_en, reasons_ja = reasons_en + cited_en, reasons_ja + cited_ja
+    conditional = decision.outcome is Outcome.CONDITIONAL
+    basis_en, basis_ja = basis_lines(decision)
+    if not conditional:
+        reasons_en, reasons_ja = reasons_en + basis_en, reasons_ja + basis_ja
+    note = both("decision.not-assessed-automatically")
+    return Recommendation(
+        outcome=decision.outcome,
+        names=OUTCOME_NAMES[decision.outcome],
+        reasons_en=[*reasons_en, note["en"]],
+        reasons_ja=[*reasons_ja, note["ja"]],
+        conditions_en=basis_en if conditional else [],
+        conditions_ja=basis_ja if conditional else [],
+        next_steps=dict(policy.next_steps.get(decision.outcome, {})),
+    )
+
+
 def decided_without_engine(
     *,
     reference: str,
@@ -200,44 +295,21 @@ def decided_without_engine(
     purpose: str,
     credentials: Sequence[RecordedCredential],
     decision: OfficeDecision,
-    refusal: str,
     data_version: str,
 ) -> Assessment:
     """The decided assessment of a case the engine refused: the case's record, the comparison made
     without the engine (if any), only the findings the evaluator judged, and the office's decision.
 
     A finding the evaluator judged "not substantial" is stated as no difference (the evaluator's text
-    says more); an element left undecided is not listed.
+    says more); an element left undecided is not listed. Why the engine could not assess the case is
+    for the staff: it is not stated (an engine's error message is no reason given to an applicant).
     """
     if not credentials:
         raise CaseFieldError("credentials", "a decided case has at least one credential")
-    note_en = (
-        "The case file could not be assessed automatically; the findings and the decision are "
-        f"the evaluator's. The engine's reason: {refusal}"
-    )
-    note_ja = (
-        f"本件は自動評価ができなかったため、所見と決定は評価者によるものです。理由（英語原文）：{refusal}"
-    )
     edits = {(e.credential, e.element): e for e in decision.findings}
     assessed = []
     for index, cred in enumerate(credentials):
-        findings = []
-        for element in Element:
-            edit = edits.get((index, element))
-            if edit is None or edit.substantial is None:
-                continue
-            text_en, text_ja = bilingual(edit.text or edit.reasoning or "")
-            findings.append(
-                Finding(
-                    element=element,
-                    severity=Severity.SUBSTANTIAL if edit.substantial else Severity.NONE,
-                    code="evaluator",
-                    evidence=[edit.reasoning.strip()] if edit.reasoning and edit.reasoning.strip() else [],
-                    reasoning_en=text_en,
-                    reasoning_ja=text_ja,
-                )
-            )
-        reasons_en, reasons_ja = _lines(decision.reasons)
+        findings = _judged(edits, index)
         title_lang = "ja" if is_japanese(cred.title) else "en"
         assessed.append(
             CredentialAssessment(
@@ -258,13 +330,7 @@ def decided_without_engine(
                     confidence=0.0,
                 ),
                 findings=findings,
-                recommendation=Recommendation(
-                    outcome=decision.outcome,
-                    names=OUTCOME_NAMES[decision.outcome],
-                    reasons_en=[*reasons_en, note_en],
-                    reasons_ja=[*reasons_ja, note_ja],
-                    next_steps=dict(policy.next_steps.get(decision.outcome, {})),
-                ),
+                recommendation=_office_recommendation(decision, policy, findings),
             )
         )
     return Assessment(

@@ -11,6 +11,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from qualbridge.evaluate.policy import Severity
+from qualbridge.messages import Param, both, text
 
 
 class Element(StrEnum):
@@ -21,17 +22,18 @@ class Element(StrEnum):
     LEARNING_OUTCOMES = "learning-outcomes"
 
 
+#: the elements' and severities' names in every language (the core message catalogue's words)
 ELEMENT_NAMES = {
-    Element.LEVEL: {"en": "Level", "ja": "水準"},
-    Element.WORKLOAD: {"en": "Workload", "ja": "学修量"},
-    Element.QUALITY: {"en": "Quality", "ja": "質（機関・課程の地位）"},
-    Element.PROFILE: {"en": "Profile", "ja": "資格の性格"},
-    Element.LEARNING_OUTCOMES: {"en": "Learning outcomes", "ja": "学習成果"},
+    Element.LEVEL: both("element.name.level"),
+    Element.WORKLOAD: both("element.name.workload"),
+    Element.QUALITY: both("element.name.quality"),
+    Element.PROFILE: both("element.name.profile"),
+    Element.LEARNING_OUTCOMES: both("element.name.learning-outcomes"),
 }
 SEVERITY_NAMES = {
-    Severity.NONE: {"en": "no difference", "ja": "相違なし"},
-    Severity.MINOR: {"en": "minor difference", "ja": "軽微な相違"},
-    Severity.SUBSTANTIAL: {"en": "substantial difference", "ja": "実質的な相違"},
+    Severity.NONE: both("severity.name.none"),
+    Severity.MINOR: both("severity.name.minor"),
+    Severity.SUBSTANTIAL: both("severity.name.substantial"),
 }
 
 
@@ -46,3 +48,28 @@ class Finding(BaseModel):
     reasoning_ja: str
     #: figures the outcome needs, e.g. ``shortfall`` (share) and ``gap_credits`` (in the policy's system)
     data: dict[str, float] = Field(default_factory=dict)
+
+
+def finding(
+    element: Element,
+    severity: Severity,
+    code: str,
+    evidence: list[str],
+    message: str,
+    params: dict[str, Param] | None = None,
+    *,
+    ja: dict[str, Param] | None = None,
+    data: dict[str, float] | None = None,
+) -> Finding:
+    """A finding whose reasoning is the catalogue's ``message``; ``ja`` overrides parameters (names)
+    that have their own Japanese form."""
+    en_params = params or {}
+    return Finding(
+        element=element,
+        severity=severity,
+        code=code,
+        evidence=evidence,
+        reasoning_en=text(message, "en", **en_params),
+        reasoning_ja=text(message, "ja", **{**en_params, **(ja or {})}),
+        data=data or {},
+    )

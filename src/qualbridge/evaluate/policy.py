@@ -52,6 +52,8 @@ class PurposeRule(PolicyModel):
     """How the body weighs differences for one purpose of recognition."""
 
     required_documents: list[DocumentKind]
+    #: documents without which the assessment cannot start (a background paper stands in for them)
+    required_to_start: list[DocumentKind]
     profile_mismatch: Severity
     field_mismatch: Severity  # different ISCED-F broad field (first two digits)
     narrow_field_mismatch: Severity  # same broad field, different narrow field (first three digits)
@@ -64,6 +66,20 @@ class ReferenceWorkload(PolicyModel):
     source: str | None = None
     verified: bool = True
     note: str | None = None
+
+
+class Casework(PolicyModel):
+    """The body's casework rules: time limits, the appeal window, and the outcomes it may decide."""
+
+    #: the Revised Recommendation on Criteria and Procedures (2010), para. 4: never more than four months
+    time_limit_months: int = Field(gt=0, le=4)
+    appeal_days: int = Field(gt=0)
+    #: the time limit for deciding an appeal, counted from the day it is lodged
+    appeal_time_limit_days: int = Field(gt=0, le=120)
+    #: the outcomes this body may decide (a body that only advises may not refuse, say)
+    outcomes: list[Outcome] = Field(min_length=1)
+    #: the appeal text of a decided case, with the case's own deadline as ``{day}``
+    appeal_until: LangText
 
 
 class Policy(PolicyModel):
@@ -80,6 +96,7 @@ class Policy(PolicyModel):
     reference_workload: dict[str, ReferenceWorkload] = Field(default_factory=dict)
     time_limit_days: int = Field(gt=0, le=120)  # the Recommendation: never more than four months
     appeal: LangText
+    casework: Casework
     next_steps: dict[Outcome, LangText]
     verify_base_url: str
     configurable: bool = True
@@ -97,7 +114,9 @@ class Policy(PolicyModel):
 
 
 def policy_ids(directory: Path = POLICY_DIR) -> list[str]:
-    return sorted(p.stem for p in directory.glob("*.yaml"))
+    from qualbridge.registry.eligibility import ELIGIBILITY_POLICY_FILES  # admission rules, not casework
+
+    return sorted(p.stem for p in directory.glob("*.yaml") if p.name not in ELIGIBILITY_POLICY_FILES)
 
 
 def load_policy_file(path: Path) -> Policy:

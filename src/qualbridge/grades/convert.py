@@ -131,8 +131,8 @@ def convert(
         source_label=src_label,
         value=reported,
         label=label,
-        method=chosen,
-        method_name=METHOD_NAMES[chosen],
+        method=step.method or chosen,  # h13: "band" when a table lookup found no published table
+        method_name=METHOD_NAMES[step.method or chosen],
         formula=step.formula,
         passed=passed,
         exact=step.extra.get("exact", step.value),

@@ -4,8 +4,10 @@
    x = 1 + 3 (Nmax - Nd) / (Nmax - Nmin), determined to one decimal and not rounded.
 2. ``linear``: piecewise-linear interpolation between anchors - best to best, lowest pass to lowest
    pass, worst to worst - between any two scales (the Bavarian formula is its special case).
-3. ``table``: lookup for letter and class scales - a published equivalence table where the data
-   hold one, else the target band the interpolated grade falls in.
+3. ``table``: lookup in a published equivalence table for letter and class scales. Where the data hold
+   no table for the pair there is nothing to look up: the grade is interpolated linearly and placed in
+   the target band it falls in, and the result says so by its own method name, ``band`` - a "table
+   lookup" never shows a linear formula.
 4. ``percentile``: grading tables as in the ECTS Users' Guide and Egracons - the share of passing
    grades on each side, mapping the source grade's percentile range to the target grade there.
 
@@ -23,12 +25,15 @@ from qualbridge.errors import InvalidGrade, QualbridgeError
 from qualbridge.grades.scales import Scale, _fmt
 
 GERMAN_SCALE = "de-1-5"
+#: a stored copy of the KMK Secretariat's text of the agreement (Beschluss vom 15.03.1991 i. d. F. vom
+#: 12.09.2013, Anlage II zur NS 215. AK); the KMK's own address for it was not found
 KMK_SOURCE = "https://de.scribd.com/document/397494847/Gest05"
 
 METHOD_NAMES = {
     "bavarian": "modified Bavarian formula (KMK 1991)",
     "linear": "piecewise-linear interpolation between anchor points",
-    "table": "table lookup",
+    "table": "table lookup (a published equivalence table)",
+    "band": "target band of the piecewise-linear interpolation (no published table for this pair)",
     "percentile": "percentile conversion with grading tables (ECTS Users' Guide, Egracons)",
 }
 
@@ -53,6 +58,7 @@ class Step:
     sources: tuple[str, ...] = ()
     verified: bool = True
     extra: dict[str, float] = field(default_factory=dict)
+    method: str | None = None  # the method actually used, when it is not the one asked for
 
 
 def n(x: float) -> str:
@@ -134,9 +140,13 @@ def table(src: Scale, tgt: Scale, x: float, passed: bool) -> Step:
     inner = linear(src, tgt, x, passed)
     found = tgt.label_for(inner.value, passed)
     assert found is not None
-    formula = f"{inner.formula}; on {tgt.id} that falls under {found}"
+    formula = f"no published table {src.id} → {tgt.id}: {inner.formula}; on {tgt.id} that falls under {found}"
     return Step(
-        _point(tgt, found), formula, found, ("No published table for this pair: the target bands were used.",)
+        _point(tgt, found),
+        formula,
+        found,
+        ("No published table for this pair: the grade was interpolated and placed in the target's bands.",),
+        method="band",
     )
 
 

@@ -173,17 +173,20 @@ def convert_rows(
     to_table: GradeTable | None = None,
     summary: TranscriptSummary | None = None,
     line_of: Callable[[], int] | None = None,
+    report_csv_errors: bool = False,
 ) -> Iterator[CourseResult | RowError]:
     """Convert rows (name, credits, grade; a header row is recognised) one at a time.
 
-    Pass a :class:`TranscriptSummary` to have the averages filled in as the rows go by.
+    Pass a :class:`TranscriptSummary` to have the averages filled in as the rows go by. With
+    ``report_csv_errors`` a line the csv module refuses (a field over its size limit) is a
+    :class:`RowError` and the rest still convert; without it, ``csv.Error`` reaches the caller.
     """
     src = from_scale if isinstance(from_scale, Scale) else get_scale(from_scale)
     tgt = to_scale if isinstance(to_scale, Scale) else get_scale(to_scale)
     conv = GradeConverter(src, tgt, method, from_table, to_table)
     acc = summary if summary is not None else TranscriptSummary(src.id, tgt.id, conv.method)
     acc.from_scale, acc.to_scale, acc.method = src.id, tgt.id, conv.method
-    yield from _run(rows, conv, acc, line_of, emit=True)
+    yield from _run(_guarded(rows, line_of) if report_csv_errors else rows, conv, acc, line_of, emit=True)
 
 
 def summarise(
@@ -251,8 +254,39 @@ def _undecodable(row: Sequence[str]) -> bool:
     return False
 
 
+def _guarded(
+    rows: Iterable[Sequence[str]], line_of: Callable[[], int] | None
+) -> Iterator[Sequence[str] | RowError]:
+    """The rows, with a row the csv module refuses (a field over its 131,072-character limit, a NUL)
+    turned into a :class:`RowError` for that line; the reader goes on with the next line."""
+    iterator = iter(rows)
+    count = 0
+    while True:
+        count += 1
+        try:
+            yield next(iterator)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            line = line_of() if line_of is not None else count
+            if "field larger than field limit" in str(exc):
+                message = (
+                    f"a field is longer than {csv.field_size_limit():,} characters: no course name, credit "
+                    "or grade is; is a quote left open, or is this not a transcript?"
+                )
+            else:
+                message = f"not a CSV row ({exc})"
+            yield RowError(line, message)
+
+
+def _record(acc: TranscriptSummary, err: RowError) -> None:
+    acc.error_count += 1
+    if len(acc.errors) < ERROR_LIMIT:
+        acc.errors.append(err)
+
+
 def _run(
-    rows: Iterable[Sequence[str]],
+    rows: Iterable[Sequence[str] | RowError],
     conv: GradeConverter,
     acc: TranscriptSummary,
     line_of: Callable[[], int] | None,
@@ -267,6 +301,12 @@ def _run(
     for row in rows:
         count += 1
         line = line_of() if line_of is not None else count
+        if isinstance(row, RowError):  # a line the csv module refused
+            acc.rows += 1
+            _record(acc, row)
+            if emit:
+                yield row
+            continue
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
         if first:
@@ -310,9 +350,7 @@ def _run(
                     if emit:
                         yield CourseResult(line, name, cr, grade, value, label, passed)
                     continue
-        acc.error_count += 1
-        if len(acc.errors) < ERROR_LIMIT:
-            acc.errors.append(err)
+        _record(acc, err)
         if emit:
             yield err
     acc.converted, acc.failed_courses = converted, failed

@@ -45,7 +45,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pycountry
 from pydantic import ValidationError
@@ -64,18 +64,15 @@ _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n", ""}
 
 
-@dataclass(frozen=True)
-class RowProblem:
+class RowProblem(NamedTuple):
+    """One problem of an imported row: its line (0 for the file as a whole), the column, what is wrong."""
+
     line: int
     field: str
     message: str
 
     def __str__(self) -> str:
-        return (
-            f"line {self.line}: {self.field}: {self.message}"
-            if self.field
-            else f"line {self.line}: {self.message}"
-        )
+        return f"line {self.line}:" + (f" {self.field}:" if self.field else "") + f" {self.message}"
 
 
 @dataclass

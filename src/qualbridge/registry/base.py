@@ -1,5 +1,11 @@
 """Pydantic base classes for the data kinds that are read with pydantic models (grading scales,
-credit systems, institutions, policies): unknown keys are errors, and every fact has a source."""
+credit systems, institutions, policies) and for the registry's public records
+(:mod:`qualbridge.registry.summary`): unknown keys are errors, and every fact has a source.
+
+The frameworks registry itself is plain dataclasses (:class:`qualbridge.registry.models.Fact`), so that
+loading it from its compiled cache needs no pydantic; the two ``Fact`` classes declare the same three
+fields in the two technologies until the pydantic-read kinds move to dataclasses too.
+"""
 
 from __future__ import annotations
 

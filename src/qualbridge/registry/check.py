@@ -17,6 +17,8 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from qualbridge.registry.credits import CreditSystem
+from qualbridge.registry.eligibility import ELIGIBILITY_POLICY_FILES, EligibilityPolicy
+from qualbridge.registry.fields import FieldClassification
 from qualbridge.registry.grading import GradingFile
 from qualbridge.registry.loader import DATA_DIR, Problem, Registry, parse_files, read_yaml
 from qualbridge.registry.models import (
@@ -27,6 +29,7 @@ from qualbridge.registry.models import (
     QualificationTypes,
     Source,
 )
+from qualbridge.registry.recognition import RecognitionFile
 from qualbridge.registry.search import normalise
 from qualbridge.registry.staleness import staleness_problems
 
@@ -37,6 +40,9 @@ def check(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> tuple[Regi
     registry, problems = parse_files(data_dir)
     credit_systems = set(_validate_folder(data_dir, "credit", CreditSystem, problems))
     _validate_folder(data_dir, "grading", GradingFile, problems)
+    _validate_folder(data_dir, "policies", EligibilityPolicy, problems, ELIGIBILITY_POLICY_FILES)  # h13
+    _validate_folder(data_dir, "recognition", RecognitionFile, problems)  # h13: published statements
+    _validate_folder(data_dir, "fields", FieldClassification, problems)  # h13: ISCED-F for name matching
     for rule in (_framework_rules, _alignment_rules, _qualification_rules):
         problems.extend(rule(registry))
     problems.extend(_credit_references(registry, credit_systems))
@@ -45,15 +51,28 @@ def check(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> tuple[Regi
 
 
 #: data folders read by their own modules (grades, credits), validated here all the same
-OTHER_KINDS: dict[str, type[BaseModel]] = {"grading": GradingFile, "credit": CreditSystem}
+OTHER_KINDS: dict[str, type[BaseModel]] = {
+    "grading": GradingFile,
+    "credit": CreditSystem,
+    "eligibility-policy": EligibilityPolicy,
+    "recognition": RecognitionFile,
+    "fields": FieldClassification,
+}
 
 
 def _validate_folder(
-    data_dir: Path, folder: str, model: type[BaseModel], problems: list[Problem]
+    data_dir: Path,
+    folder: str,
+    model: type[BaseModel],
+    problems: list[Problem],
+    only: tuple[str, ...] = (),
 ) -> list[str]:
-    """Validate every file of one folder against its model; return the file stems that pass."""
+    """Validate every file of one folder (or only the files named) against its model; return the file
+    stems that pass."""
     valid = []
     for path in sorted((data_dir / folder).glob("*.yaml")):
+        if only and path.name not in only:
+            continue
         rel = str(path.relative_to(data_dir))
         try:
             model.model_validate(read_yaml(path))

@@ -36,6 +36,21 @@ class Range(Fact):
         return (self.low + self.high) / 2
 
 
+class PublishedRate(Fact):
+    """A conversion rate a body publishes: ``credits`` of this system equal ``equals`` credits of ``to``
+    (QAA: 2 UK credits = 1 ECTS credit). Where one exists it is the value of a conversion; the workload
+    computation is shown beside it as a check."""
+
+    to: str  # credit-system id
+    credits: float = Field(gt=0)
+    equals: float = Field(gt=0)
+    body: str  # who publishes the rate
+
+    @property
+    def factor(self) -> float:
+        return self.equals / self.credits
+
+
 class CreditSystem(Fact):
     id: CreditSystemId
     jurisdiction: str  # ISO 3166-1 alpha-2 or a region code (EHEA)
@@ -46,6 +61,7 @@ class CreditSystem(Fact):
     hours_per_credit: Range | None = None  # notional student workload (all learning, not only classes)
     contact_hours_per_credit: Range | None = None
     credits_per_year: Range  # one full-time academic year
+    published_rates: list[PublishedRate] = Field(default_factory=list)
     sources: dict[str, Source]
 
     @model_validator(mode="after")
@@ -54,6 +70,7 @@ class CreditSystem(Fact):
         for part in (self.hours_per_credit, self.contact_hours_per_credit, self.credits_per_year):
             if part is not None:
                 used.append(part.source)
+        used.extend(rate.source for rate in self.published_rates)
         missing = sorted({k for k in used if k is not None and k not in self.sources})
         if missing:
             raise ValueError(f"source keys not in sources: {', '.join(missing)}")

@@ -1,8 +1,9 @@
-"""A framework as the outside world reads it: one summary record and one detail record.
+"""Frameworks and qualification types as the outside world reads them: one record for each.
 
 ``qualbridge frameworks list/show --json``, ``GET /api/v1/frameworks`` (and ``/frameworks/{id}``) and the
-portal's framework pages all print these records, so the shapes are declared once, here, and the API's
-OpenAPI schema is generated from them. Dates serialise as ISO strings (``model_dump(mode="json")``).
+portal's framework pages print the framework records; ``qualbridge qualifications search --json``,
+``GET /api/v1/qualifications`` and the estimate page's suggestions print :class:`QualificationSummary`.
+So the shapes are declared once, here, and the API's OpenAPI schema is generated from them. Dates serialise as ISO strings (``model_dump(mode="json")``).
 
 >>> from qualbridge.registry import get_registry
 >>> registry = get_registry()
@@ -16,13 +17,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from pydantic import Field
+
 from qualbridge.registry.base import Strict
 from qualbridge.registry.loader import Registry
-from qualbridge.registry.models import Framework, LangText
+from qualbridge.registry.models import Framework, LangText, QualificationType
 
 
-class FrameworkSummary(Strict):
-    """One line of the list of frameworks."""
+class FrameworkHeading(Strict):
+    """What the summary and the detail of a framework both say first."""
 
     id: str
     abbreviation: str
@@ -30,8 +33,13 @@ class FrameworkSummary(Strict):
     jurisdiction: str
     names: LangText
     status: str
-    levels: int
     verified: bool
+
+
+class FrameworkSummary(FrameworkHeading):
+    """One line of the list of frameworks."""
+
+    levels: int
 
 
 class TypeRef(Strict):
@@ -74,16 +82,9 @@ class SourceRef(Strict):
     note: str | None = None
 
 
-class FrameworkDetail(Strict):
+class FrameworkDetail(FrameworkHeading):
     """Everything about one framework: its levels with descriptors and types, its decisions, its sources."""
 
-    id: str
-    abbreviation: str
-    kind: str
-    jurisdiction: str
-    names: LangText
-    status: str
-    verified: bool
     domains: list[DomainDetail]
     uri: str | None = None
     valid_from: dt.date | None = None
@@ -153,4 +154,61 @@ def framework_detail(registry: Registry, fw: Framework) -> FrameworkDetail:
             ],
             "sources": {k: SourceRef(**dataclasses.asdict(s)) for k, s in fw.sources.items()},
         }
+    )
+
+
+class PlacementRef(Strict):
+    level: str
+    isced_code: str | None = None
+    verified: bool
+
+
+class DurationRef(Strict):
+    min_years: float
+    max_years: float
+    after: str | None = None
+
+
+class CreditsRef(Strict):
+    amount: float
+    max_amount: float | None = None
+    system: str
+    minimum: bool
+
+
+class QualificationSummary(Strict):
+    """One qualification type in a list, with the name-match score when it answers a search."""
+
+    id: str
+    jurisdiction: str
+    score: float | None = Field(None, description="Name-match score 0..100 (null when listing without q).")
+    matched: str | None = Field(None, description="The name or alias that matched q.")
+    names: LangText
+    profile: str | None = None
+    is_micro_credential: bool
+    placements: list[PlacementRef]
+    duration: DurationRef | None = None
+    credits: CreditsRef | None = None
+    access_to: list[str]
+    verified: bool
+
+
+def qualification_summary(
+    qt: QualificationType, score: float | None = None, matched: str | None = None
+) -> QualificationSummary:
+    return QualificationSummary(
+        id=qt.id,
+        jurisdiction=qt.id.split("/")[0].upper(),
+        score=score,
+        matched=matched,
+        names=dict(qt.names),
+        profile=qt.profile.value if qt.profile else None,
+        is_micro_credential=qt.is_micro_credential,
+        placements=[
+            PlacementRef(level=p.level, isced_code=p.isced_code, verified=p.verified) for p in qt.placements
+        ],
+        duration=DurationRef(**dataclasses.asdict(qt.duration)) if qt.duration else None,
+        credits=CreditsRef(**dataclasses.asdict(qt.credits)) if qt.credits else None,
+        access_to=list(qt.access_to),
+        verified=qt.verified,
     )

@@ -3,7 +3,7 @@
 RDFC-1.0 signs the RDF the JSON-LD expands to, not the JSON. A property whose name no context defines
 is silently dropped by expansion, so it could be changed, or added, after signing without breaking the
 signature; a reader of the JSON would still see it. This module finds such terms: every ``@context`` must
-be a bundled URL (no inline or remote contexts), and the document is expanded with a sentinel ``@vocab``
+be a bundled URL or an inline object (never a remote context), and the document is expanded with a sentinel ``@vocab``
 placed *before* its own contexts. A term that the document's contexts define (directly or through their own
 ``@vocab``) expands as usual; any other term lands in the sentinel namespace and is reported. Relative IRIs,
 which RDF drops the same way, are reported too.
@@ -18,7 +18,7 @@ from typing import Any
 from pyld import jsonld
 
 from qualbridge.statements.dataintegrity import jsonld_failure
-from qualbridge.statements.documentloader import CONTEXT_FILES, known_contexts, pyld_options
+from qualbridge.statements.documentloader import bundled_file, known_contexts, pyld_options
 from qualbridge.statements.errors import InvalidCredential, UnknownContext
 
 SENTINEL = "urn:qualbridge:undefined-term#"
@@ -44,15 +44,22 @@ def context_urls(document: Any) -> list[Any]:
 
 
 def check_contexts_known(document: Mapping[str, Any]) -> None:
-    """Raise unless every context is the URL of a bundled context."""
+    """Raise unless every context is the URL of a bundled context or an inline context object.
+
+    An inline object is allowed (VC 2.0 §4.3 permits it after the base context); the terms it
+    defines are then checked like any other, and any context URL it imports must be bundled too
+    (pyld asks the offline loader for it).
+    """
     for ctx in context_urls(document):
+        if isinstance(ctx, Mapping):
+            continue
         if not isinstance(ctx, str):
             raise InvalidCredential(
-                "An inline @context object is not accepted: only these context URLs are: "
+                f"@context entry {ctx!r} is neither a context URL nor a context object; known URLs: "
                 + ", ".join(known_contexts())
                 + "."
             )
-        if ctx not in CONTEXT_FILES:
+        if bundled_file(ctx) is None:
             raise UnknownContext(ctx, known_contexts())
 
 

@@ -113,11 +113,16 @@ def create_proof(
     created: str | None = None,
     verification_method: str | None = None,
     proof_purpose: str = "assertionMethod",
+    proof_id: str | None = None,
 ) -> dict[str, Any]:
-    """A ``DataIntegrityProof`` over ``document`` (which must not carry a proof yet)."""
+    """A ``DataIntegrityProof`` over ``document`` (which must not carry a proof yet).
+
+    ``proof_id`` names the proof so a later proof can chain to it (``previousProof``).
+    """
     if "proof" in document:
         raise InvalidCredential("The document already has a proof; sign the unsecured document.")
     options: dict[str, Any] = {
+        **({"id": proof_id} if proof_id else {}),
         "type": PROOF_TYPE,
         "cryptosuite": CRYPTOSUITE,
         "created": created or xsd_datetime(),
@@ -144,23 +149,97 @@ def split_proof(secured: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, A
     return unsecured, dict(proof)
 
 
+def proofs_of(secured: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The document's proofs: one object, or every member of a proof set (W3C Data Integrity §2.1.1)."""
+    proof = secured.get("proof")
+    items: list[Any] = proof if isinstance(proof, list) else [proof]
+    found = [dict(p) for p in items if isinstance(p, Mapping)]
+    if not found or len(found) != len(items):
+        raise InvalidCredential("proof must be a proof object or a non-empty list of them.")
+    return found
+
+
+def _chain_input(unsecured: dict[str, Any], proof: Mapping[str, Any], proofs: list[dict[str, Any]]) -> None:
+    """For a chained proof, put the proofs it names (``previousProof``) into the document it signed."""
+    previous = proof.get("previousProof")
+    if previous is None:
+        return
+    wanted = previous if isinstance(previous, list) else [previous]
+    by_id = {p.get("id"): p for p in proofs if isinstance(p.get("id"), str)}
+    missing = [w for w in wanted if w not in by_id]
+    if missing or not all(isinstance(w, str) for w in wanted):
+        raise InvalidCredential(
+            f"previousProof names proofs that are not in the proof set: {missing or wanted}."
+        )
+    unsecured["proof"] = [copy.deepcopy(by_id[w]) for w in wanted]
+
+
+def add_proof(
+    secured: Mapping[str, Any], key: KeyPair, *, previous_proof: str | list[str] | None = None, **options: Any
+) -> dict[str, Any]:
+    """``secured`` with one more proof (a proof set; chained to ``previous_proof`` when given)."""
+    existing = proofs_of(secured) if "proof" in secured else []
+    unsecured = {k: copy.deepcopy(v) for k, v in secured.items() if k != "proof"}
+    if previous_proof is None:
+        proof = create_proof(unsecured, key, **options)
+    else:
+        chained = dict(unsecured)
+        _chain_input(chained, {"previousProof": previous_proof}, existing)
+        body = {k: v for k, v in chained.items() if k != "proof"}
+        config_extra = {"previousProof": previous_proof}
+        proof = _create_chained(body, chained["proof"], key, config_extra, **options)
+    return {**unsecured, "proof": [*existing, proof] if existing else proof}
+
+
+def _create_chained(
+    body: dict[str, Any], previous: list[dict[str, Any]], key: KeyPair, extra: dict[str, Any], **options: Any
+) -> dict[str, Any]:
+    proof = create_proof(body, key, **options)
+    proof.pop("proofValue")
+    proof.update(extra)
+    config = proof_configuration(body, proof)
+    signed_doc = {**body, "proof": previous}
+    signature = key.sign(hash_data(canonicalize(config), canonicalize(signed_doc)))
+    return {**proof, "proofValue": multibase_b58_encode(signature)}
+
+
 def verify_proof(
     secured: Mapping[str, Any], *, resolve_key: KeyResolver = resolve_verification_method
 ) -> bool:
-    """Whether the document's ``eddsa-rdfc-2022`` signature is valid.
+    """Whether the document's one ``eddsa-rdfc-2022`` signature is valid (see :func:`verify_proofs`)."""
+    unsecured, proof = split_proof(secured)
+    return verify_one(unsecured, proof, [proof], resolve_key)
+
+
+def verify_proofs(
+    secured: Mapping[str, Any], *, resolve_key: KeyResolver = resolve_verification_method
+) -> list[tuple[dict[str, Any], bool]]:
+    """Each proof of the document (a single proof, a set, a chain) with whether its signature is valid.
 
     Malformed proofs, unknown contexts and unresolvable keys raise typed errors; a well-formed
-    proof that does not match the document returns False.
+    proof that does not match the document is reported False.
     """
-    unsecured, proof = split_proof(secured)
+    proofs = proofs_of(secured)
+    unsecured = {k: copy.deepcopy(v) for k, v in secured.items() if k != "proof"}
+    return [(proof, verify_one(unsecured, proof, proofs, resolve_key)) for proof in proofs]
+
+
+def verify_one(
+    unsecured: Mapping[str, Any],
+    proof: Mapping[str, Any],
+    proofs: list[dict[str, Any]],
+    resolve_key: KeyResolver,
+) -> bool:
+    """Whether one proof of a document (without its proofs) is a valid ``eddsa-rdfc-2022`` signature."""
+    document = copy.deepcopy(dict(unsecured))
     proof_context = proof.get("@context")
     if proof_context is not None:
-        doc_context = unsecured.get("@context")
+        doc_context = document.get("@context")
         wanted = proof_context if isinstance(proof_context, list) else [proof_context]
         have = doc_context if isinstance(doc_context, list) else [doc_context]
         if have[: len(wanted)] != wanted:
             raise InvalidCredential("The proof's @context does not start the document's @context.")
-        unsecured["@context"] = proof_context
+        document["@context"] = proof_context
     value = proof.get("proofValue")
     try:
         signature = multibase_b58_decode(str(value), "proofValue")
@@ -168,6 +247,7 @@ def verify_proof(
         raise InvalidCredential(str(exc)) from None
     if len(signature) != 64:
         raise InvalidCredential(f"proofValue decodes to {len(signature)} bytes; an Ed25519 signature has 64.")
-    config = proof_configuration(unsecured, proof)
+    config = proof_configuration(document, proof)
+    _chain_input(document, proof, proofs)
     key = resolve_key(str(proof.get("verificationMethod")))
-    return key.verify(signature, hash_data(canonicalize(config), canonicalize(unsecured)))
+    return key.verify(signature, hash_data(canonicalize(config), canonicalize(document)))

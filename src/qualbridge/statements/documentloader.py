@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -17,13 +19,24 @@ from typing import Any
 from qualbridge.statements.errors import UnknownContext
 
 CREDENTIALS_V2 = "https://www.w3.org/ns/credentials/v2"
+#: the VC Data Model 1.1 context: read (credentials of other issuers), never used for new statements
+CREDENTIALS_V1 = "https://www.w3.org/2018/credentials/v1"
 DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2"
 EXAMPLES_V2 = "https://www.w3.org/ns/credentials/examples/v2"
+#: the statement context's first name, a URN no one outside qualbridge can resolve; still accepted, so
+#: statements issued under it keep verifying
 QUALBRIDGE_V1 = "urn:qualbridge:context:statement:v1"
+#: where a deployment publishes the statement context (``<public base URL>`` + this path); versioned and
+#: immutable: a change of content gets a new version, never a new file under this name
+STATEMENT_CONTEXT_PATH = "/contexts/statement/v1.jsonld"
+_STATEMENT_CONTEXT = re.compile(
+    r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?" + re.escape(STATEMENT_CONTEXT_PATH) + "$"
+)
 
 #: context URL -> bundled file (see contexts/README.md for where each file comes from)
 CONTEXT_FILES: dict[str, str] = {
     CREDENTIALS_V2: "credentials-v2.jsonld",
+    CREDENTIALS_V1: "credentials-v1.jsonld",
     DATA_INTEGRITY_V2: "data-integrity-v2.jsonld",
     EXAMPLES_V2: "credentials-examples-v2.jsonld",
     QUALBRIDGE_V1: "qualbridge-statement-v1.jsonld",
@@ -31,7 +44,37 @@ CONTEXT_FILES: dict[str, str] = {
 
 
 def known_contexts() -> list[str]:
-    return list(CONTEXT_FILES)
+    return [*CONTEXT_FILES, f"<deployment>{STATEMENT_CONTEXT_PATH}"]
+
+
+def statement_context_url(base: str | None = None) -> str:
+    """The statement context to put in a new statement: at ``base`` (default: ``QUALBRIDGE_PUBLIC_URL``).
+
+    Without a base URL (the CLI signing offline) it is the URN of the bundled file.
+
+    >>> statement_context_url("https://nic.example/")
+    'https://nic.example/contexts/statement/v1.jsonld'
+    """
+    root = (base if base is not None else os.environ.get("QUALBRIDGE_PUBLIC_URL", "")).rstrip("/")
+    return root + STATEMENT_CONTEXT_PATH if root.startswith(("https://", "http://")) else QUALBRIDGE_V1
+
+
+def bundled_file(url: Any) -> str | None:
+    """The bundled file that serves the context ``url``, or None if it is not bundled.
+
+    The statement context is recognised at its versioned path on any deployment's address: the
+    meaning is always the bundled copy's, never fetched, so another host cannot change it.
+
+    >>> bundled_file("https://nic.example/contexts/statement/v1.jsonld")
+    'qualbridge-statement-v1.jsonld'
+    >>> bundled_file("https://evil.example/contexts/statement/v2.jsonld") is None
+    True
+    """
+    if not isinstance(url, str):
+        return None
+    if url in CONTEXT_FILES:
+        return CONTEXT_FILES[url]
+    return CONTEXT_FILES[QUALBRIDGE_V1] if _STATEMENT_CONTEXT.match(url) else None
 
 
 @cache
@@ -41,16 +84,18 @@ def _read(name: str) -> str:
 
 def context_bytes(url: str) -> bytes:
     """The bundled file of a context, byte for byte."""
-    if url not in CONTEXT_FILES:
+    name = bundled_file(url)
+    if name is None:
         raise UnknownContext(url, known_contexts())
-    return _read(CONTEXT_FILES[url]).encode("utf-8")
+    return _read(name).encode("utf-8")
 
 
 def load_context(url: str) -> dict[str, Any]:
     """The parsed context document at ``url`` (a fresh copy each time: pyld may keep references)."""
-    if url not in CONTEXT_FILES:
+    name = bundled_file(url)
+    if name is None:
         raise UnknownContext(url, known_contexts())
-    doc: dict[str, Any] = json.loads(_read(CONTEXT_FILES[url]))
+    doc: dict[str, Any] = json.loads(_read(name))
     return copy.deepcopy(doc)
 
 

@@ -40,36 +40,30 @@ class InvalidCredential(QualbridgeError):
 
 
 class UndefinedTerms(InvalidCredential):
-    """Claims whose names no bundled context defines: they would not be covered by the signature."""
+    """Claims whose names no bundled context defines: they would not be covered by the signature.
+
+    ``known`` lists the terms the statement context does define (the caller looks them up, so this
+    module depends on nothing else of the package).
+    """
 
     code = "undefined-terms"
 
-    def __init__(self, terms: list[str]) -> None:
+    def __init__(self, terms: list[str], known: list[str] | None = None) -> None:
         self.terms = terms
+        hint = f"; its terms: {', '.join(known)}" if known else ""
         super().__init__(
             f"Terms not defined by any of the document's contexts (they would be left unsigned): "
-            f"{', '.join(terms)}. Use a term of the qualbridge statement context or add it there"
-            f"{_statement_terms()}."
+            f"{', '.join(terms)}. Use a term of the qualbridge statement context or add it there{hint}."
         )
-
-
-def _statement_terms() -> str:
-    """``"; its terms: a, b, ..."`` for the message (empty if the bundled context cannot be read)."""
-    from qualbridge.statements.documentloader import QUALBRIDGE_V1, load_context
-
-    try:
-        context = load_context(QUALBRIDGE_V1)["@context"]
-    except (OSError, KeyError, ValueError):
-        return ""
-    terms = (
-        sorted(t for t in context if not t.startswith("@") and t[:1].islower())
-        if isinstance(context, dict)
-        else []
-    )
-    return f"; its terms: {', '.join(terms)}" if terms else ""
 
 
 class InvalidStatusList(QualbridgeError):
     """A Bitstring Status List or status entry that cannot be read."""
 
     code = "invalid-status-list"
+
+
+class InvalidTrustList(QualbridgeError):
+    """A trust list file that cannot be read."""
+
+    code = "invalid-trust-list"

@@ -17,13 +17,27 @@ from typing import Any
 
 from qualbridge.statements.contextcheck import undefined_terms
 from qualbridge.statements.dataintegrity import sign, xsd_datetime
-from qualbridge.statements.documentloader import CREDENTIALS_V2, QUALBRIDGE_V1
+from qualbridge.statements.documentloader import (
+    CREDENTIALS_V2,
+    QUALBRIDGE_V1,
+    load_context,
+    statement_context_url,
+)
 from qualbridge.statements.errors import InvalidCredential, UndefinedTerms
 from qualbridge.statements.multikey import KeyPair
 from qualbridge.statements.statuslist import StatusEntry
-from qualbridge.statements.verify import parse_datetime, structure_problems
+from qualbridge.statements.structure import parse_datetime
+from qualbridge.statements.verify import structure_problems
 
 STATEMENT_TYPE = "RecognitionStatement"
+
+
+def statement_terms() -> list[str]:
+    """The claim names the qualbridge statement context defines (for an error message)."""
+    context = load_context(QUALBRIDGE_V1).get("@context")
+    if not isinstance(context, dict):
+        return []
+    return sorted(t for t in context if not t.startswith("@") and t[:1].islower())
 
 
 def build_credential(
@@ -37,14 +51,19 @@ def build_credential(
     name: str | None = None,
     description: str | None = None,
     extra_types: Sequence[str] = (),
+    context_base: str | None = None,
 ) -> dict[str, Any]:
-    """The unsigned credential for ``claims`` (checked: every term is defined)."""
+    """The unsigned credential for ``claims`` (checked: every term is defined).
+
+    The statement context is named at ``context_base`` (default: ``QUALBRIDGE_PUBLIC_URL``), where the
+    deployment serves it; see :func:`~qualbridge.statements.documentloader.statement_context_url`.
+    """
     if not isinstance(claims, Mapping) or not claims:
         raise InvalidCredential("Claims must be a non-empty JSON object (the credentialSubject).")
     if "@context" in claims:
         raise InvalidCredential("Claims may not carry their own @context.")
     doc: dict[str, Any] = {
-        "@context": [CREDENTIALS_V2, QUALBRIDGE_V1],
+        "@context": [CREDENTIALS_V2, statement_context_url(context_base)],
         "id": credential_id or f"urn:uuid:{uuid.uuid4()}",
         "type": ["VerifiableCredential", STATEMENT_TYPE, *extra_types],
         "issuer": issuer,
@@ -69,7 +88,7 @@ def build_credential(
         raise InvalidCredential("Cannot issue: " + "; ".join(problems) + ".")
     bad = undefined_terms(doc)
     if bad:
-        raise UndefinedTerms(bad)
+        raise UndefinedTerms(bad, statement_terms())
     return doc
 
 
@@ -80,14 +99,17 @@ def issue_credential(
     status: StatusEntry | None = None,
     *,
     created: str | None = None,
+    verification_method: str | None = None,
+    proof_id: str | None = None,
     **options: Any,
 ) -> dict[str, Any]:
     """Build and sign a statement credential; ``options`` go to :func:`build_credential`.
 
     When ``issuer`` is a ``did:key`` it must be the signing key's own, or no verifier could tie
-    the signature to the issuer.
+    the signature to the issuer. ``verification_method`` names the key as the issuer's DID document
+    does (default: the key's did:key method).
     """
     if issuer.startswith("did:key:") and issuer != key.did:
         raise InvalidCredential(f"Issuer {issuer} is a did:key but the signing key is {key.did}.")
     doc = build_credential(claims, issuer, status=status, **options)
-    return sign(doc, key, created=created)
+    return sign(doc, key, created=created, verification_method=verification_method, proof_id=proof_id)

@@ -126,17 +126,28 @@ class StatusEntry:
 
 
 def status_list_credential(
-    bits: StatusList, *, list_id: str, issuer: str, valid_from: str, purpose: str = "revocation"
+    bits: StatusList,
+    *,
+    list_id: str,
+    issuer: str,
+    valid_from: str,
+    valid_until: str | None = None,
+    purpose: str = "revocation",
 ) -> dict[str, Any]:
-    """An unsigned ``BitstringStatusListCredential`` publishing ``bits`` (sign it with dataintegrity.sign)."""
+    """An unsigned ``BitstringStatusListCredential`` publishing ``bits`` (sign it with dataintegrity.sign).
+
+    ``valid_until`` bounds how long a copy may be relied on: a verifier given a copy by someone else
+    uses it only inside ``validFrom`` .. ``validUntil``.
+    """
     if purpose not in PURPOSES:
         raise InvalidStatusList(f"statusPurpose {purpose!r}; valid: {', '.join(PURPOSES)}.")
+    window = {"validFrom": valid_from, **({"validUntil": valid_until} if valid_until else {})}
     return {
         "@context": [CREDENTIALS_V2],
         "id": list_id,
         "type": ["VerifiableCredential", "BitstringStatusListCredential"],
         "issuer": issuer,
-        "validFrom": valid_from,
+        **window,
         "credentialSubject": {
             "id": f"{list_id}#list",
             "type": "BitstringStatusList",

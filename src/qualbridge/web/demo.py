@@ -22,6 +22,7 @@ from qualbridge.web.accounts.models import Office, Role, User
 from qualbridge.web.cases import actions
 from qualbridge.web.cases.models import Case, State
 from qualbridge.web.production import is_production
+from qualbridge.web.trust.keystore import create_office_key
 from qualbridge.web.uploads import store
 
 
@@ -68,6 +69,7 @@ DECISIONS = {
     "us/associate": (
         "partial",
         "Two years of study: recognised as partial studies towards a bachelor's degree.",
+        "The two years of study documented in the transcript.",
     )
 }
 
@@ -89,10 +91,10 @@ def _advance(case: Case, target: str, staff: dict[str, User], qualification: str
     actions.do_mark_complete(staff["evaluator"], case)
     if target == State.IN_ASSESSMENT:
         return
-    decision, reasons = DECISIONS.get(
-        qualification, ("full", "No substantial difference in level, workload or profile.")
+    decision, reasons, basis = DECISIONS.get(
+        qualification, ("full", "No substantial difference in level, workload or profile.", "")
     )
-    actions.do_draft_decision(staff["evaluator"], case, decision, reasons)
+    actions.do_draft_decision(staff["evaluator"], case, decision, reasons, basis)
     actions.do_submit_draft(staff["evaluator"], case)
     if target == State.PENDING_APPROVAL:
         return
@@ -109,6 +111,7 @@ def seed() -> Iterator[str]:
         name_ja="デモ入学審査担当部署（モデル方針）",
         policy="jp-nic",
     )
+    create_office_key(office)  # the demo office's signing key (provisioned here, never on first use)
     accounts = {}
     lines = ["Demo data: one user per role (passwords shown once):"]
     for username, role in (
@@ -143,6 +146,8 @@ def seed() -> Iterator[str]:
         )
         stored = store(SimpleUploadedFile("diploma.pdf", DEMO_PDF))
         actions.do_add_document(applicant, case, stored, "diploma", credential=credential)
+        identity = store(SimpleUploadedFile("passport.pdf", DEMO_PDF))  # needed to start the assessment
+        actions.do_add_document(applicant, case, identity, "identity")
         _advance(case, target, accounts, qualification)
     lines.append(
         f"  {len(DEMO_CASES)} cases in {len({c[-1] for c in DEMO_CASES})} states; sign in at /accounts/login/"

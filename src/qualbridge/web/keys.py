@@ -1,48 +1,30 @@
-"""Office signing keys: one Ed25519 Multikey file per office in ``settings.KEY_DIR``.
+"""Office signing keys: the current key of an office, the identifier it issues under, and its method.
 
-A key is created on first use (mode 0600, never overwritten) and read back afterwards; the statement
-is issued by the office's ``issuer_did`` when set, else by the key's own ``did:key``.
+The keys live in the database, encrypted (:mod:`qualbridge.web.trust.keystore`), and are provisioned
+by ``qualbridge keys create-office``; an office without one cannot sign (:class:`MissingOfficeKey`),
+nothing is created on first use. An office issues under its ``did:web`` (:mod:`qualbridge.web.trust.did`)
+unless an administrator set ``issuer_did``.
 """
 
 from __future__ import annotations
 
-import json
-import os
-from pathlib import Path
-
-from django.conf import settings
-
-from qualbridge.statements.errors import InvalidKey
 from qualbridge.statements.multikey import KeyPair
 from qualbridge.web.accounts.models import Office
+from qualbridge.web.trust.did import method_id, office_did
+from qualbridge.web.trust.keystore import MissingOfficeKey, current_row, decrypt
 
-
-def key_path(office: Office) -> Path:
-    name = office.key_file or f"{office.slug}.multikey.json"
-    if "/" in name or "\\" in name or name.startswith("."):
-        raise InvalidKey(f"Office key file {name!r} must be a plain file name in the key folder.")
-    return Path(settings.KEY_DIR) / name
+__all__ = ["MissingOfficeKey", "issuer_of", "office_key", "signing_method"]
 
 
 def office_key(office: Office) -> KeyPair:
-    """The office's signing key, created if it does not exist yet."""
-    path = key_path(office)
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        pair = KeyPair.generate()
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass  # another process made it first: read theirs
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(pair.to_document(), handle, indent=2)
-            return pair
-    try:
-        return KeyPair.from_document(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError) as exc:
-        raise InvalidKey(f"Cannot read the key file of office {office.slug!r}: {exc}.") from None
+    """The office's current signing key (raises :class:`MissingOfficeKey` if none is provisioned)."""
+    return decrypt(current_row(office))
+
+
+def signing_method(office: Office) -> str:
+    """The verification method of the current key in the office's DID document (``...#key-N``)."""
+    return method_id(office, current_row(office))
 
 
 def issuer_of(office: Office) -> str:
-    return office.issuer_did or office_key(office).did
+    return office.issuer_did or office_did(office)

@@ -46,7 +46,9 @@ INSTALLED_APPS = [
     "qualbridge.web.audit",
     "qualbridge.web.cases",
     "qualbridge.web.explorer",
+    "qualbridge.web.countries",
     "qualbridge.web.api",
+    "qualbridge.web.trust",
 ]
 
 MIDDLEWARE = [

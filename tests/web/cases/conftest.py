@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from qualbridge.web.accounts.models import Office, Role, User
 from qualbridge.web.cases import actions
 from qualbridge.web.cases.models import Case, State
+from qualbridge.web.trust.keystore import create_office_key
 from qualbridge.web.uploads import store
 
 PASSWORD = "correct horse battery"
@@ -23,12 +24,16 @@ def pdf_upload(name: str = "diploma.pdf", content: bytes = PDF) -> SimpleUploade
 
 @pytest.fixture
 def office(db: None) -> Office:
-    return Office.objects.create(slug="nic", name_en="Admissions office", name_ja="入学審査", policy="jp-nic")
+    made = Office.objects.create(slug="nic", name_en="Admissions office", name_ja="入学審査", policy="jp-nic")
+    create_office_key(made)  # keys are provisioned, never created on first use
+    return made
 
 
 @pytest.fixture
 def other_office(db: None) -> Office:
-    return Office.objects.create(slug="enic", name_en="Other office", name_ja="別の機関", policy="gb-enic")
+    made = Office.objects.create(slug="enic", name_en="Other office", name_ja="別の機関", policy="gb-enic")
+    create_office_key(made)
+    return made
 
 
 def _user(username: str, role: str, office: Office | None) -> User:
@@ -76,6 +81,8 @@ def make_case(users: dict[str, User], office: Office) -> Callable[..., Case]:
         actions.do_add_document(applicant, case, store(pdf_upload()), "diploma", credential=credential)
         if state == State.DRAFT:
             return case
+        # the policy needs the identity document before the assessment can start (issue 11)
+        actions.do_add_document(applicant, case, store(pdf_upload("passport.pdf")), "identity")
         if state == State.AWAITING_DOCUMENTS:
             actions.do_submit(applicant, case)
             actions.do_request_documents(users["evaluator"], case, "Please send your transcript.")

@@ -13,6 +13,7 @@ from qualbridge.web.audit.models import AuditEvent
 from qualbridge.web.cases import actions
 from qualbridge.web.cases.errors import Forbidden, InvalidTransition
 from qualbridge.web.cases.models import Case, Finding, State, Statement
+from qualbridge.web.trust.did import site_trust_list
 
 from .conftest import pdf_upload
 
@@ -37,6 +38,7 @@ def test_full_path_writes_one_event_per_change_and_the_chain_verifies(make_case:
         "case.create",
         "credential.add",
         "document.add",
+        "document.add",  # the identity document the fixture adds (needed to start the assessment)
         "case.submit",
         "case.complete",
         "decision.draft",
@@ -121,7 +123,7 @@ def test_wrong_state_is_refused_and_changes_nothing(make_case: MakeCase, users: 
 
 def test_senior_cannot_approve_or_return_their_own_draft(make_case: MakeCase, users: Users) -> None:
     case = make_case(State.IN_ASSESSMENT)
-    actions.do_draft_decision(users["senior"], case, "partial", "Workload shortfall.")
+    actions.do_draft_decision(users["senior"], case, "partial", "Workload shortfall.", "The first 100 tani.")
     actions.do_submit_draft(users["senior"], case)
     with pytest.raises(Forbidden):
         actions.do_approve(users["senior"], case)
@@ -176,19 +178,21 @@ def test_delay_needs_a_reason_and_a_later_deadline(make_case: MakeCase, users: U
 
 def test_approval_issues_a_signed_statement_that_verifies(make_case: MakeCase) -> None:
     from qualbridge.statements.verify import verify_credential
-    from qualbridge.web.cases.statements import signed_status_list, status_list_url
+    from qualbridge.web.cases.issuance import signed_status_list, status_list_url
 
     case = make_case(State.DECIDED)
     statement = case.statements.get()
     url = status_list_url(case.office)
-    result = verify_credential(statement.signed, status_lists={url: signed_status_list(case.office)})
+    result = verify_credential(
+        statement.signed, trust=site_trust_list(), resolve_status={url: signed_status_list(case.office)}.get
+    )
     assert result.ok, result.to_json()
     assert statement.signed["credentialSubject"]["caseReference"] == case.reference
 
 
 def test_revocation_is_reflected_in_the_status_list(make_case: MakeCase, users: Users) -> None:
     from qualbridge.statements.verify import verify_credential
-    from qualbridge.web.cases.statements import signed_status_list, status_list_url
+    from qualbridge.web.cases.issuance import signed_status_list, status_list_url
 
     case = make_case(State.DECIDED)
     statement = case.statements.get()
@@ -196,7 +200,9 @@ def test_revocation_is_reflected_in_the_status_list(make_case: MakeCase, users: 
         actions.do_revoke_statement(users["evaluator"], statement, "error")
     actions.do_revoke_statement(users["senior"], statement, "Issued in error.")
     url = status_list_url(case.office)
-    result = verify_credential(statement.signed, status_lists={url: signed_status_list(case.office)})
+    result = verify_credential(
+        statement.signed, trust=site_trust_list(), resolve_status={url: signed_status_list(case.office)}.get
+    )
     assert not result.ok
     assert [f.check for f in result.failed] == ["status"]
 
@@ -225,7 +231,7 @@ def test_decision_on_appeal_supersedes_the_first_statement(make_case: MakeCase, 
     case = make_case(State.APPEALED)
     evaluator = case.evaluator
     assert evaluator is not None
-    actions.do_draft_decision(evaluator, case, "partial", "Reconsidered on appeal.")
+    actions.do_draft_decision(evaluator, case, "partial", "Reconsidered on appeal.", "Three years of study.")
     actions.do_submit_draft(evaluator, case)
     approver = users["senior2"] if evaluator == users["senior"] else users["senior"]
     actions.do_approve(approver, case)
@@ -252,7 +258,7 @@ def test_a_failing_action_rolls_back_its_audit_event(
     def boom(case: Case) -> Statement:
         raise RuntimeError("signing failed")
 
-    monkeypatch.setattr("qualbridge.web.cases.statements.issue_statement", boom)
+    monkeypatch.setattr("qualbridge.web.cases.issuance.issue_statement", boom)
     with pytest.raises(RuntimeError):
         actions.do_approve(users["senior"], case)
     assert Case.objects.get(pk=case.pk).state == State.PENDING_APPROVAL

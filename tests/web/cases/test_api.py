@@ -84,7 +84,7 @@ def test_draft_submit_and_self_approval_refused(users: dict[str, User], make_cas
     senior = client_for(users["senior"])
     body = senior.post(
         f"/api/staff/cases/{case.pk}/draft",
-        {"decision": "partial", "reasons": "Shorter programme."},
+        {"decision": "partial", "reasons": "Shorter programme.", "basis": "The first two years."},
         content_type="application/json",
     ).json()
     assert body["decision"] == "partial"

@@ -22,8 +22,9 @@ from qualbridge.statements.verify import verify_credential
 from qualbridge.web.accounts.models import Office, User
 from qualbridge.web.cases import actions
 from qualbridge.web.cases.errors import InvalidTransition
+from qualbridge.web.cases.issuance import signed_status_list, status_list_url
 from qualbridge.web.cases.models import Case, Finding, State
-from qualbridge.web.cases.statements import signed_status_list, status_list_url
+from qualbridge.web.trust.did import site_trust_list
 from qualbridge.web.uploads import store
 
 from .conftest import pdf_upload
@@ -39,8 +40,8 @@ def tool(name: str) -> str:
     return path
 
 
-def decide(users: dict[str, User], case: Case, outcome: str, reasons: str = REASONS) -> Case:
-    actions.do_draft_decision(users["evaluator"], case, outcome, reasons)
+def decide(users: dict[str, User], case: Case, outcome: str, reasons: str = REASONS, basis: str = "") -> Case:
+    actions.do_draft_decision(users["evaluator"], case, outcome, reasons, basis)
     actions.do_submit_draft(users["evaluator"], case)
     actions.do_approve(users["senior"], case)
     return Case.objects.get(pk=case.pk)
@@ -95,7 +96,7 @@ def test_statement_states_the_approved_decision_not_the_engines(
 
     # the signed JSON: verifies, and carries the approved outcome with the office's reasons
     lists = {status_list_url(case.office): signed_status_list(case.office)}
-    assert verify_credential(signed, status_lists=lists).ok
+    assert verify_credential(signed, trust=site_trust_list(), resolve_status=lists.get).ok
     decision = signed["credentialSubject"]["decision"]
     assert decision["outcome"] == "full" != engine_outcome
     assert decision["names"] == {"en": "Full recognition", "ja": "完全な承認"}
@@ -128,6 +129,7 @@ def test_a_case_the_engine_refused_gets_a_statement_that_says_so(
         applicant, case, title="Diploma of nothing", country="FR", institution="Somewhere"
     )
     actions.do_add_document(applicant, case, store(pdf_upload()), "diploma", credential=credential)
+    actions.do_add_document(applicant, case, store(pdf_upload("id.pdf")), "identity")
     actions.do_submit(applicant, case)
     actions.do_mark_complete(users["evaluator"], case)
     case.refresh_from_db()
@@ -136,7 +138,7 @@ def test_a_case_the_engine_refused_gets_a_statement_that_says_so(
     actions.do_edit_finding(
         users["evaluator"], quality, "Accredited by the ministry.", False, "Ministry list."
     )
-    case = decide(users, case, "partial", "Only the documented years are recognised.")
+    case = decide(users, case, "partial", "Only the documented years are recognised.", "Years 1 and 2.")
     text, signed, path = download(client, applicant, case, tmp_path)
 
     assert "部分的な承認" in text and "Partial recognition" in text
@@ -144,7 +146,7 @@ def test_a_case_the_engine_refused_gets_a_statement_that_says_so(
     assert "could not be assessed automatically" in text and "自動評価ができなかった" in text
     assert "Accredited by the ministry." in text
     lists = {status_list_url(case.office): signed_status_list(case.office)}
-    assert verify_credential(signed, status_lists=lists).ok
+    assert verify_credential(signed, trust=site_trust_list(), resolve_status=lists.get).ok
     assert signed["credentialSubject"]["decision"]["outcome"] == "partial"
     assert attached_credential(path, tmp_path) == signed
 

@@ -125,7 +125,7 @@ def test_document_request_answered_with_a_file(
         {"answer": "Attached.", "file": pdf_upload("t.pdf")},
     )
     assert Case.objects.get(pk=case.pk).state == State.SUBMITTED
-    assert case.documents.count() == 2
+    assert case.documents.count() == 3  # diploma, identity (fixture) and the answer's file
 
 
 def test_delay_reason_is_shown_to_the_applicant(
@@ -173,7 +173,7 @@ def test_documents_download_only_for_owner_and_office_staff(
     client: Client, users: dict[str, User], make_case: MakeCase
 ) -> None:
     case = make_case(State.SUBMITTED)
-    document = case.documents.get()
+    document = case.documents.get(kind="diploma")
     url = f"/cases/{case.pk}/documents/{document.pk}/"
     login(client, users["applicant"])
     assert b"".join(client.get(url).streaming_content) == PDF  # type: ignore[attr-defined]
@@ -203,7 +203,7 @@ def test_precedents_panel_warns_when_the_draft_departs(
 def test_engine_prefills_the_five_findings_with_reasoning(make_case: MakeCase) -> None:
     case = make_case(State.IN_ASSESSMENT)
     findings = {f.element: f for f in Finding.objects.filter(case=case)}
-    assert set(findings) == {"level", "workload", "quality", "profile", "learning_outcomes"}
+    assert set(findings) == {"level", "workload", "quality", "profile", "learning-outcomes"}
     assert "jp-jeqf:6" in findings["level"].engine_text and findings["level"].substantial_difference is False
     assert all(f.reasoning for f in findings.values())
     assert case.decision  # the engine's recommendation is the starting draft

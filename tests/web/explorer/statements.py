@@ -1,7 +1,7 @@
 """Signed statements for the verify tests: one valid, one revoked, one tampered, and the status list.
 
 Built once per process with a fresh Ed25519 key (signing canonicalises JSON-LD, which takes a moment).
-The status list lives at ``https://verify.example/status/test-office/1`` and is served through the
+The issuer is on the trust list (:func:`trust`). The status list lives at ``https://verify.example/status/test-office/1`` and is served through the
 provider hook of :mod:`qualbridge.web.explorer.status`, as the casework app serves its own lists.
 """
 
@@ -15,6 +15,7 @@ from qualbridge.statements.dataintegrity import sign
 from qualbridge.statements.issue import issue_credential
 from qualbridge.statements.multikey import KeyPair
 from qualbridge.statements.statuslist import StatusEntry, StatusList, status_list_credential
+from qualbridge.statements.trust import TrustedIssuer, TrustedKey, TrustList
 
 LIST_URL = "https://verify.example/status/test-office/1"
 OFFICE, LIST = "test-office", "1"
@@ -27,9 +28,14 @@ def documents() -> dict[str, Any]:
     key = KeyPair.generate()
     bits = StatusList()
     bits.set(REVOKED_INDEX)
-    status_list = sign(
-        status_list_credential(bits, list_id=LIST_URL, issuer=key.did, valid_from="2026-01-01T00:00:00Z"), key
+    unsigned_list = status_list_credential(
+        bits,
+        list_id=LIST_URL,
+        issuer=key.did,
+        valid_from="2026-01-01T00:00:00Z",
+        valid_until="2099-01-01T00:00:00Z",
     )
+    status_list = sign(unsigned_list, key)
 
     def statement(index: int) -> dict[str, Any]:
         entry = StatusEntry(LIST_URL, index)
@@ -39,6 +45,7 @@ def documents() -> dict[str, Any]:
     tampered = copy.deepcopy(valid)
     tampered["credentialSubject"]["comparableLevel"] = ["eu-eqf:8"]
     return {
+        "key": key,
         "valid": valid,
         "revoked": statement(REVOKED_INDEX),
         "tampered": tampered,
@@ -49,3 +56,12 @@ def documents() -> dict[str, Any]:
 def provider(office: str, list_id: str) -> dict[str, Any] | None:
     """The status-list provider the casework app would install."""
     return documents()["status_list"] if (office, list_id) == (OFFICE, LIST) else None
+
+
+def trust() -> TrustList:
+    """The trust list the verify tests install: the test issuer, as an administrator would add it."""
+    key = documents()["key"]
+    issuer = TrustedIssuer(
+        key.did, {"en": "Test office", "ja": "テスト機関"}, "JP", keys=(TrustedKey(key.verification_method),)
+    )
+    return TrustList((issuer,))

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from qualbridge.web.explorer import status
-from tests.web.explorer.statements import documents, provider
+from tests.web.explorer.statements import documents, provider, trust
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +18,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _published_lists() -> Iterator[None]:
     status.set_status_list_provider(provider)
+    status.set_trust_list_provider(trust)
     yield
     status.set_status_list_provider(None)
     status.set_statement_provider(None)
+    status.set_trust_list_provider(None)
 
 
 def verify_page(client: Client, doc: object, lang: str = "en") -> str:
@@ -135,19 +137,23 @@ def test_a_statement_issued_by_an_office_verifies_against_its_published_list(cli
     from qualbridge.statements.issue import issue_credential
     from qualbridge.statements.statuslist import StatusEntry
     from qualbridge.web.accounts.models import Office
-    from qualbridge.web.cases.statements import status_list_url
-    from qualbridge.web.keys import office_key
+    from qualbridge.web.cases.issuance import status_list_url
+    from qualbridge.web.keys import issuer_of, office_key, signing_method
+    from qualbridge.web.trust.keystore import create_office_key
 
     status.set_status_list_provider(None)
+    status.set_trust_list_provider(None)  # the site's own trust list: its offices
     office = Office.objects.create(
         slug="nic-test", name_en="NIC test", name_ja="NIC テスト", policy="nic-japan"
     )
+    create_office_key(office)
     key = office_key(office)
     doc = issue_credential(
         {"id": "did:example:holder", "qualificationType": "jp/gakushi"},
         key,
-        key.did,
+        issuer_of(office),
         StatusEntry(status_list_url(office), 5),
+        verification_method=signing_method(office),
         valid_from="2026-01-01T00:00:00Z",
     )
     body = verify_page(client, doc)

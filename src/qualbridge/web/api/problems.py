@@ -30,6 +30,34 @@ class Problem(Schema):
     status: int
     detail: str
     suggestions: list[str] = []
+    field: str | None = None
+
+
+class FieldProblem(QualbridgeError):
+    """A request whose member ``field`` is malformed (answered 400, the problem naming the field)."""
+
+    code = "invalid-field"
+
+    def __init__(self, field: str, detail: str) -> None:
+        self.field = field
+        super().__init__(f"{field}: {detail}")
+
+
+def field_problem(field: str, detail: str) -> FieldProblem:
+    return FieldProblem(field, detail)
+
+
+def problem_responses(*codes: int) -> dict[int, Any]:
+    """``response=`` entries for error statuses (the schema's media type is set in ``setup.QualbridgeAPI``)."""
+    return {code: Problem for code in codes}
+
+
+def problem_body(status: int, code: str, title: str, detail: str, **extra: Any) -> HttpResponse:
+    """A problem document response built without the API object (for answers a view returns itself)."""
+    body = {"type": PROBLEM_TYPE + code, "title": title, "status": status, "detail": detail, **extra}
+    return HttpResponse(
+        json.dumps(body, ensure_ascii=False), status=status, content_type="application/problem+json"
+    )
 
 
 def problem(
@@ -43,6 +71,10 @@ def problem(
 
 def install(api: NinjaAPI) -> None:
     """Register the handlers that turn every error into a problem document."""
+
+    @api.exception_handler(FieldProblem)
+    def _field(request: HttpRequest, exc: FieldProblem) -> HttpResponse:
+        return problem(api, request, 400, exc.code, "Invalid input", str(exc), field=exc.field)
 
     @api.exception_handler(QualbridgeError)
     def _core_error(request: HttpRequest, exc: QualbridgeError) -> HttpResponse:

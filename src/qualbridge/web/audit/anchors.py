@@ -17,10 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from qualbridge.audit import checkpoint as core
-from qualbridge.statements.errors import InvalidKey
+from qualbridge.errors import QualbridgeError
 from qualbridge.web.accounts.models import Office
 from qualbridge.web.audit.models import AuditCheckpoint, AuditEvent, AuditHead
 from qualbridge.web.keys import office_key
+from qualbridge.web.trust.models import OfficeKey
 
 
 def _as_core(row: AuditCheckpoint) -> core.Checkpoint:
@@ -37,7 +38,7 @@ def make_checkpoints(offices: Iterable[Office] | None = None) -> tuple[list[core
         for office in offices if offices is not None else Office.objects.order_by("slug"):
             try:
                 key = office_key(office)
-            except InvalidKey as exc:
+            except QualbridgeError as exc:  # no key provisioned for this office, or unreadable
                 skipped.append(f"{office.slug}: {exc}")
                 continue
             cp = core.sign(office.slug, head.seq, head.hash, at, key)
@@ -59,20 +60,19 @@ def export(path: Path) -> int:
     return len(checkpoints)
 
 
-def _office_keys() -> dict[str, str]:
-    keys = {}
-    for office in Office.objects.all():
-        try:
-            keys[office.slug] = office_key(office).public_key_multibase
-        except InvalidKey:
-            continue
+def _office_keys(slugs: set[str]) -> dict[str, set[str]]:
+    """Every public key each office has held (current and retired: a rotation keeps earlier
+    checkpoints verifiable); an office without a key matches none."""
+    keys: dict[str, set[str]] = {}
+    for row in OfficeKey.objects.filter(office__slug__in=slugs).select_related("office"):
+        keys.setdefault(row.office.slug, set()).add(row.public_key_multibase)
     return keys
 
 
 def checkpoint_problems(extra: Iterable[core.Checkpoint] = ()) -> list[core.Problem]:
     """Problems of the stored checkpoints and of ``extra`` (an export) against the chain in the database."""
     checkpoints = [*stored_checkpoints(), *extra]
-    problems = core.check_signatures(checkpoints, _office_keys())
+    problems = core.check_signatures(checkpoints, _office_keys({c.office for c in checkpoints}))
     last = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
 
     def hash_of(seq: int) -> str | None:

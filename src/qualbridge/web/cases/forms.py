@@ -1,25 +1,62 @@
-"""Forms of the casework pages; they validate input, the actions decide what is allowed."""
+"""Forms of the casework pages; they validate input, the actions decide what is allowed.
+
+Country and qualification type are chosen from the registry: a text field with a searchable list
+(``<datalist>``) in the page, checked against the registry here and again by the action.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from qualbridge.web.accounts.models import Office
+from qualbridge.web.cases import intake
+from qualbridge.web.cases.errors import InvalidTransition
 from qualbridge.web.cases.models import Decision, DocumentKind, Purpose
+
+#: the public estimate's purposes, as the casework names them (for answers carried over)
+ESTIMATE_PURPOSES = {
+    "study": "further-study",
+    "employment": "employment",
+    "profession": "professional-practice",
+}
 
 
 class CredentialForm(forms.Form):
     title = forms.CharField(label=_("Qualification, as written on the diploma"), max_length=300)
     qualification_type = forms.CharField(
-        label=_("Qualification type id, if known (e.g. jp/gakushi)"), max_length=80, required=False
+        label=_("Qualification type (search the list; leave empty if yours is not there)"),
+        max_length=80,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "qualification-types", "autocomplete": "off"}),
     )
-    country = forms.CharField(label=_("Country (ISO code, e.g. JP)"), min_length=2, max_length=2)
+    country = forms.CharField(
+        label=_("Country where it was awarded (search the list)"),
+        min_length=2,
+        max_length=2,
+        widget=forms.TextInput(attrs={"list": "countries", "autocomplete": "off"}),
+    )
     institution = forms.CharField(label=_("Institution"), max_length=300)
     awarded_year = forms.IntegerField(label=_("Year awarded"), min_value=1900, max_value=2100, required=False)
 
     def clean_country(self) -> str:
-        return str(self.cleaned_data["country"]).upper()
+        try:
+            return intake.check_country(str(self.cleaned_data["country"]))
+        except InvalidTransition as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "country" in data and data.get("qualification_type"):
+            try:
+                data["qualification_type"] = intake.check_qualification(
+                    data["qualification_type"], data["country"]
+                )
+            except InvalidTransition as exc:
+                self.add_error("qualification_type", str(exc))
+        return data
 
 
 class DocumentForm(forms.Form):
@@ -42,6 +79,25 @@ class NewCaseForm(CredentialForm, DocumentForm):
         "institution",
         "awarded_year",
     ]
+
+    @classmethod
+    def initial_from(cls, query: Any) -> dict[str, str]:
+        """The public estimate's answer carried over (``?country=JP&type=jp/gakushi&purpose=study``)."""
+        initial = {}
+        country = str(query.get("country", "")).strip().upper()[:2]
+        if country:
+            initial["country"] = country
+        type_id = str(query.get("type") or query.get("qualification_type") or "").strip()[:80]
+        if type_id:
+            initial["qualification_type"] = type_id
+        purpose = str(query.get("purpose", ""))
+        purpose = ESTIMATE_PURPOSES.get(purpose, purpose)
+        if purpose in Purpose.values:
+            initial["purpose"] = purpose
+        title = str(query.get("qualification", "")).strip()[:300]
+        if title:
+            initial["title"] = title
+        return initial
 
 
 class AnswerForm(forms.Form):
@@ -70,6 +126,14 @@ class FindingForm(forms.Form):
 class DraftForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
     reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 4}))
+    basis = forms.CharField(
+        label=_(
+            "What the recognition rests on: the part recognised (partial), the comparable home "
+            "qualification (alternative) or the conditions (conditional)"
+        ),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
 
 
 class DelayForm(forms.Form):

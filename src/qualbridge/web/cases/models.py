@@ -6,12 +6,19 @@ changes them atomically and records an audit event for each change.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
+from enum import StrEnum
+from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from qualbridge import evaluate as core
+from qualbridge.evaluate.casefile import DocumentKind as _CoreDocumentKind
+from qualbridge.evaluate.casefile import Purpose as _CorePurpose
 from qualbridge.web.accounts.models import Office
 
 
@@ -31,28 +38,63 @@ ASSESSING = (State.IN_ASSESSMENT, State.APPEALED)
 APPLICANT_EDITABLE = (State.DRAFT, State.SUBMITTED, State.AWAITING_DOCUMENTS)
 
 
-class Purpose(models.TextChoices):
-    FURTHER_STUDY = "further-study", _("Further study")
-    EMPLOYMENT = "employment", _("Employment")
-    PROFESSIONAL_PRACTICE = "professional-practice", _("Professional practice")
+def _choices(name: str, members: Iterable[StrEnum], labels: Mapping[str, Any]) -> Any:
+    """Django choices generated from a core enum: the core defines the values, the web the words."""
+    missing = [m.value for m in members if m.value not in labels]
+    if missing:
+        raise ImproperlyConfigured(f"{name}: no label for {', '.join(missing)}")
+    return models.TextChoices(name, [(m.name, (m.value, labels[m.value])) for m in members])
 
 
-class Decision(models.TextChoices):
-    FULL = "full", _("Full recognition")
-    PARTIAL = "partial", _("Partial recognition")
-    ALTERNATIVE = "alternative", _("Alternative recognition")
-    CONDITIONAL = "conditional", _("Conditional recognition")
-    NON_RECOGNITION = "non-recognition", _("Non-recognition (substantial difference shown)")
-
-
-class Element(models.TextChoices):
-    """The five elements of a qualification compared in the evaluation (EAR manual)."""
-
-    LEVEL = "level", _("Level")
-    WORKLOAD = "workload", _("Workload")
-    QUALITY = "quality", _("Quality")
-    PROFILE = "profile", _("Profile")
-    LEARNING_OUTCOMES = "learning_outcomes", _("Learning outcomes")
+#: the purposes of recognition (:class:`qualbridge.evaluate.casefile.Purpose`)
+Purpose = _choices(
+    "Purpose",
+    _CorePurpose,
+    {
+        "further-study": _("Further study"),
+        "employment": _("Employment"),
+        "professional-practice": _("Professional practice"),
+    },
+)
+#: the outcomes a body may decide (:class:`qualbridge.evaluate.policy.Outcome`)
+Decision = _choices(
+    "Decision",
+    core.Outcome,
+    {
+        "full": _("Full recognition"),
+        "partial": _("Partial recognition"),
+        "alternative": _("Alternative recognition"),
+        "conditional": _("Conditional recognition"),
+        "non-recognition": _("Non-recognition (substantial difference shown)"),
+    },
+)
+#: the five elements of a qualification compared in the evaluation (EAR manual), as the core spells them
+Element = _choices(
+    "Element",
+    core.Element,
+    {
+        "level": _("Level"),
+        "workload": _("Workload"),
+        "quality": _("Quality"),
+        "profile": _("Profile"),
+        "learning-outcomes": _("Learning outcomes"),
+    },
+)
+#: the kinds of document of a case file (:class:`qualbridge.evaluate.casefile.DocumentKind`)
+DocumentKind = _choices(
+    "DocumentKind",
+    _CoreDocumentKind,
+    {
+        "diploma": _("Diploma or certificate"),
+        "transcript": _("Transcript of records"),
+        "diploma-supplement": _("Diploma supplement"),
+        "programme-description": _("Programme description"),
+        "identity": _("Identity document"),
+        "translation": _("Certified translation"),
+        "background-paper": _("Background paper (when documents cannot be supplied)"),
+        "other": _("Other document"),
+    },
+)
 
 
 class Case(models.Model):
@@ -81,6 +123,9 @@ class Case(models.Model):
     deadline = models.DateField(null=True, blank=True)
     decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
     decision_reasons = models.TextField(blank=True)
+    #: what a partial, alternative or conditional recognition rests on (the part recognised, the home
+    #: qualification, the conditions), in the evaluator's words
+    decision_basis = models.TextField(blank=True)
     assessment = models.JSONField(default=dict, blank=True)
     data_version = models.CharField(max_length=80, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
@@ -98,7 +143,8 @@ class Case(models.Model):
         return self.reference
 
     def days_left(self, today: date | None = None) -> int | None:
-        if self.deadline is None:
+        """Days to the deadline while the clock runs (not once decided: an appeal restarts it)."""
+        if self.deadline is None or self.state in (State.DRAFT, State.DECIDED):
             return None
         return (self.deadline - (today or date.today())).days
 
@@ -109,6 +155,8 @@ class Credential(models.Model):
     qualification_type = models.CharField(max_length=80, blank=True, db_index=True)
     country = models.CharField(max_length=2)
     institution = models.CharField(max_length=300)
+    #: the institution registry's id the name matched, or "" (unmatched: checked by the evaluator)
+    institution_id = models.CharField(max_length=120, blank=True)
     awarded_year = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
@@ -139,14 +187,6 @@ class Finding(models.Model):
         ordering = ["credential_id", "id"]
 
 
-class DocumentKind(models.TextChoices):
-    DIPLOMA = "diploma", _("Diploma or certificate")
-    TRANSCRIPT = "transcript", _("Transcript of records")
-    IDENTITY = "identity", _("Identity document")
-    TRANSLATION = "translation", _("Certified translation")
-    OTHER = "other", _("Other document")
-
-
 class DocumentRequest(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="requests")
     text = models.TextField()
@@ -175,7 +215,7 @@ class Document(models.Model):
     appeal = models.ForeignKey(
         Appeal, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
     )
-    kind = models.CharField(max_length=20, choices=DocumentKind.choices)
+    kind = models.CharField(max_length=30, choices=DocumentKind.choices)
     original_name = models.CharField(max_length=200)
     stored_name = models.CharField(max_length=64, unique=True)
     content_type = models.CharField(max_length=40)

@@ -8,8 +8,8 @@ assessment is the one the statement was issued from, so the PDF says what the si
 from __future__ import annotations
 
 from qualbridge.statements.render import render_pdf
+from qualbridge.web.cases.issuance import public_url, statement_assessment
 from qualbridge.web.cases.models import Statement
-from qualbridge.web.cases.statements import public_url, statement_assessment
 
 
 def statement_pdf_bytes(statement: Statement) -> bytes:

@@ -1,7 +1,8 @@
 """Who may see and change a case. Enforced by the actions and the views, never only hidden in pages.
 
 Applicants see only their own cases. Staff (evaluator, senior evaluator, administrator) see the cases
-of their own office only. An applicant who names another applicant's case gets 404, as if it did not
+of their own office only, and only once the applicant has submitted them (a draft is the
+applicant's own until then). An applicant who names another applicant's case gets 404, as if it did not
 exist, so ids cannot be probed.
 """
 
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from qualbridge.web.accounts.models import Role, User
 from qualbridge.web.cases.errors import Forbidden
-from qualbridge.web.cases.models import Case
+from qualbridge.web.cases.models import Case, State
 
 STAFF = (Role.EVALUATOR, Role.SENIOR, Role.ADMIN)
 ASSESSORS = (Role.EVALUATOR, Role.SENIOR)
@@ -27,7 +28,7 @@ def visible_cases(user: User) -> QuerySet[Case]:
     if not user.is_authenticated:
         return Case.objects.none()
     if is_staff(user):
-        return Case.objects.filter(office_id=user.office_id)
+        return Case.objects.filter(office_id=user.office_id).exclude(state=State.DRAFT)
     if user.role == Role.APPLICANT:
         return Case.objects.filter(applicant=user)
     return Case.objects.none()
@@ -61,5 +62,5 @@ def require_assessor(user: User, case: Case) -> None:
     require_staff(user, case)
     if user.role != Role.SENIOR and case.evaluator_id != user.pk:
         raise Forbidden(_("Only the evaluator assigned to this case may change its assessment."))
-    if case.state == "appealed" and case.first_evaluator_id == user.pk:
+    if case.state == State.APPEALED and case.first_evaluator_id == user.pk:
         raise Forbidden(_("An appeal goes to an evaluator other than the one who decided the case."))

@@ -20,7 +20,6 @@ from django.views.decorators.http import require_POST
 from qualbridge.web.accounts.models import Role, User
 from qualbridge.web.audit.models import AuditEvent
 from qualbridge.web.cases import actions, forms, permissions
-from qualbridge.web.cases.engine import required_documents
 from qualbridge.web.cases.errors import Forbidden
 from qualbridge.web.cases.models import (
     ASSESSING,
@@ -32,7 +31,8 @@ from qualbridge.web.cases.models import (
     State,
     Statement,
 )
-from qualbridge.web.cases.views import back, form_errors, is_id, run
+from qualbridge.web.cases.pages import back, form_errors, is_id, run
+from qualbridge.web.cases.prefill import required_documents
 
 PRECEDENTS_SHOWN = 10
 
@@ -121,7 +121,13 @@ def staff_detail(request: HttpRequest, case: Case) -> HttpResponse:
         "evaluators": User.objects.filter(office_id=case.office_id, role__in=permissions.ASSESSORS).exclude(
             pk=case.first_evaluator_id if case.state == State.APPEALED else None
         ),
-        "draft_form": forms.DraftForm(initial={"decision": case.decision, "reasons": case.decision_reasons}),
+        "draft_form": forms.DraftForm(
+            initial={
+                "decision": case.decision,
+                "reasons": case.decision_reasons,
+                "basis": case.decision_basis,
+            }
+        ),
         "delay_form": forms.DelayForm(),
         "request_form": forms.RequestForm(),
         "note_form": forms.NoteForm(),
@@ -170,7 +176,7 @@ def act(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         return run(
             request,
             case,
-            lambda: actions.do_draft_decision(user, case, data["decision"], data["reasons"]),
+            lambda: actions.do_draft_decision(user, case, data["decision"], data["reasons"], data["basis"]),
             _("Draft decision saved."),
         )
     if name == "submit-draft":

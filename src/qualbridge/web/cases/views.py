@@ -16,37 +16,23 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from qualbridge.errors import QualbridgeError
 from qualbridge.web.accounts.models import Office, Role
-from qualbridge.web.audit.models import AuditEvent
-from qualbridge.web.cases import actions, forms, permissions
+from qualbridge.web.cases import actions, forms, intake, permissions
 from qualbridge.web.cases.errors import Forbidden
-from qualbridge.web.cases.models import ASSESSING, Case, Document, DocumentRequest, State, Statement
+from qualbridge.web.cases.models import Case, Document, DocumentRequest, State, Statement
+from qualbridge.web.cases.pages import OPEN_STATES, back, form_errors, is_id, run
+from qualbridge.web.cases.staff_views import staff_detail
+from qualbridge.web.cases.timeline import applicant_timeline
 from qualbridge.web.jobs.status import published_status_list
 from qualbridge.web.uploads import StoredUpload, discard, notes_upload_paths, open_stored, refuse_paths, store
 
-OPEN_STATES = (State.SUBMITTED, State.AWAITING_DOCUMENTS, *ASSESSING, State.PENDING_APPROVAL)
 PAGE_SIZE = 50
-
-
-def back(case: Case) -> HttpResponse:
-    return redirect("cases:detail", pk=case.pk)
-
-
-def run(request: HttpRequest, case: Case, change: Callable[[], Any], done: str) -> HttpResponse:
-    """Apply one action; a refusal becomes an error message on the case page."""
-    try:
-        change()
-    except QualbridgeError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, done)
-    return back(case)
 
 
 def with_upload(upload: Any, attach: Callable[[StoredUpload], Any]) -> Any:
@@ -57,18 +43,6 @@ def with_upload(upload: Any, attach: Callable[[StoredUpload], Any]) -> Any:
     except BaseException:
         discard(stored)
         raise
-
-
-def is_id(text: str) -> bool:
-    """A database id as sent by a form: ASCII digits that fit a 64-bit integer."""
-    return text.isascii() and text.isdigit() and len(text) <= 18
-
-
-def form_errors(request: HttpRequest, form: Any) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else str(error))
 
 
 @login_required
@@ -113,7 +87,9 @@ def queue(request: HttpRequest) -> HttpResponse:
 def case_new(request: HttpRequest) -> HttpResponse:
     if request.user.role != Role.APPLICANT:
         raise Forbidden(_("Only applicants open cases."))
-    form = forms.NewCaseForm(request.POST or None, request.FILES or None)
+    form = forms.NewCaseForm(
+        request.POST or None, request.FILES or None, initial=forms.NewCaseForm.initial_from(request.GET)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -140,7 +116,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
                 % {"ref": case.reference},
             )
             return back(case)
-    return render(request, "cases/new.html", {"form": form})
+    return render(request, "cases/new.html", {"form": form, **choice_lists()})
 
 
 @login_required
@@ -148,8 +124,6 @@ def case_new(request: HttpRequest) -> HttpResponse:
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = permissions.case_for(request.user, pk)
     if permissions.is_staff(request.user):
-        from qualbridge.web.cases.staff_views import staff_detail
-
         return staff_detail(request, case)
     today = timezone.localdate()
     context = {
@@ -169,9 +143,16 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "document_form": forms.DocumentForm(),
         "answer_form": forms.AnswerForm(),
         "appeal_form": forms.AppealForm(),
-        "history": AuditEvent.objects.filter(case_id=case.pk).order_by("seq"),
+        **(choice_lists() if case.state == State.DRAFT else {}),
+        "timeline": applicant_timeline(case),
+        "revoked": case.statements.exclude(revoked_at=None).order_by("-revoked_at").first(),
     }
     return render(request, "cases/applicant_case.html", context)
+
+
+def choice_lists() -> dict[str, Any]:
+    """The searchable lists of the credential fields (country, qualification type)."""
+    return {"countries": intake.country_choices(), "qualification_types": intake.qualification_choices()}
 
 
 @login_required

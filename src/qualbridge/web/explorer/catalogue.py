@@ -15,9 +15,14 @@ from typing import Any
 from django.utils.translation import get_language
 
 from qualbridge.registry import Registry, get_registry
-from qualbridge.registry.models import Alignment, Framework, QualificationType, as_dict, pick
+from qualbridge.registry.models import Alignment, Framework, as_dict, pick
 from qualbridge.registry.search import search_qualifications
-from qualbridge.registry.summary import FrameworkDetail, framework_detail
+from qualbridge.registry.summary import (
+    FrameworkDetail,
+    QualificationSummary,
+    framework_detail,
+    qualification_summary,
+)
 
 #: frameworks a foreign qualification is most often compared with (shown first in pickers, and in the
 #: JEQF guide's comparison columns); ids missing from the data are skipped
@@ -74,31 +79,9 @@ def countries(registry: Registry | None = None) -> list[tuple[str, str]]:
     return sorted(out, key=lambda c: c[1].casefold())
 
 
-def qualification_row(
-    qt: QualificationType, score: float | None = None, matched: str | None = None
-) -> dict[str, Any]:
-    """One qualification type as the API lists it."""
-    return {
-        "id": qt.id,
-        "jurisdiction": qt.id.split("/")[0].upper(),
-        "score": score,
-        "matched": matched,
-        "names": dict(qt.names),
-        "profile": qt.profile.value if qt.profile else None,
-        "is_micro_credential": qt.is_micro_credential,
-        "placements": [
-            {"level": p.level, "isced_code": p.isced_code, "verified": p.verified} for p in qt.placements
-        ],
-        "duration": as_dict(qt.duration) if qt.duration else None,
-        "credits": as_dict(qt.credits) if qt.credits else None,
-        "access_to": list(qt.access_to),
-        "verified": qt.verified,
-    }
-
-
 def find_qualifications(
     text: str | None, country: str | None = None, limit: int = 20, registry: Registry | None = None
-) -> list[dict[str, Any]]:
+) -> list[QualificationSummary]:
     """Types matching ``text`` (any name, best first), or every type of ``country`` when there is no text.
 
     Raises UnknownCountry for a country the registry does not know.
@@ -106,14 +89,14 @@ def find_qualifications(
     reg = registry or get_registry()
     if text and text.strip():
         hits = search_qualifications(reg, text, country=country, limit=limit)
-        return [qualification_row(reg.qualifications[h.type_id], h.score, h.matched) for h in hits]
+        return [qualification_summary(reg.qualifications[h.type_id], h.score, h.matched) for h in hits]
     if country:
         from qualbridge.registry.search import check_country
 
         ids = reg.types_by_jurisdiction[check_country(reg, country)]
     else:
         ids = sorted(reg.qualifications)
-    return [qualification_row(reg.qualifications[t]) for t in ids[:limit]]
+    return [qualification_summary(reg.qualifications[t]) for t in ids[:limit]]
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
-"""Request and response schemas of the public API (v1), so the OpenAPI document describes every answer.
+"""Request schemas of the public API (v1), and the answers the core does not yet declare itself.
 
-The comparison answer is the core's own :class:`~qualbridge.compare.model.Comparison` model, so the
-schema and ``qualbridge compare --json`` cannot drift apart. Keys named ``from`` (a Python keyword)
-are declared through aliases and the operations serialise by alias.
+The answers the core declares are its own records, so an API schema and the CLI's ``--json`` cannot
+drift apart: the comparison (:class:`~qualbridge.compare.model.Comparison`), the framework and
+qualification records (:mod:`qualbridge.registry.summary`) and the grade conversion
+(:class:`~qualbridge.grades.convert.Conversion`). Keys named ``from`` (a Python keyword) are declared
+through aliases and the operations serialise by alias.
 """
 
 from __future__ import annotations
@@ -12,43 +14,6 @@ from typing import Any, Literal
 from ninja import Field, Schema
 
 LangText = dict[str, str]
-
-# -- qualifications ---------------------------------------------------------------------------------
-
-
-class PlacementOut(Schema):
-    level: str
-    isced_code: str | None = None
-    verified: bool
-
-
-class DurationOut(Schema):
-    min_years: float
-    max_years: float
-    after: str | None = None
-
-
-class CreditsOut(Schema):
-    amount: float
-    max_amount: float | None = None
-    system: str
-    minimum: bool
-
-
-class QualificationOut(Schema):
-    id: str
-    jurisdiction: str
-    score: float | None = Field(None, description="Name-match score 0..100 (null when listing without q).")
-    matched: str | None = Field(None, description="The name or alias that matched q.")
-    names: LangText
-    profile: str | None = None
-    is_micro_credential: bool
-    placements: list[PlacementOut]
-    duration: DurationOut | None = None
-    credits: CreditsOut | None = None
-    access_to: list[str]
-    verified: bool
-
 
 # -- grades and credits -----------------------------------------------------------------------------
 
@@ -94,6 +59,7 @@ class CreditConversionOut(Schema):
     high: float
     method: str
     formula: str
+    published: CreditMethodOut | None = None  # h13: a rate a body publishes (the value where one exists)
     by_hours: CreditMethodOut | None = None
     by_year: CreditMethodOut
     verified: bool
@@ -109,20 +75,34 @@ class VerifyIn(Schema):
     status_lists: list[dict[str, Any]] = Field(
         default_factory=list,
         max_length=20,
-        description="Bitstring status list credentials to check revocation against (else those this site publishes).",
+        description="Bitstring status list credentials of a foreign issuer, used only inside their validity "
+        "window; for this site's own statements only the site's current list counts.",
     )
 
 
 class CheckOut(Schema):
     check: str
     ok: bool
-    message: str
+    code: str = Field(..., description="Stable code of the finding, e.g. issuer.untrusted or status.revoked.")
+    params: dict[str, Any] = {}
+    message: str = Field(..., description="The technical finding in English (choose words by code).")
 
 
 class VerificationOut(Schema):
     verified: bool
     state: Literal[
-        "valid", "revoked", "suspended", "tampered", "expired", "not-yet-valid", "unchecked-status", "invalid"
+        "valid",
+        "tampered",
+        "untrusted-issuer",
+        "revoked",
+        "suspended",
+        "expired",
+        "not-yet-valid",
+        "unchecked-status",
+        "invalid",
     ]
     summary: str
+    statement: dict[str, Any] | None = Field(
+        None, description="What the statement says: holder, qualification, decision, issuer (by trust list)."
+    )
     checks: list[CheckOut]

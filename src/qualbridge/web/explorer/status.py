@@ -4,11 +4,11 @@ Nothing is fetched from the network. A statement's ``credentialStatus`` names a 
 path is ``/status/<office>/<list>`` the list is one this site publishes, and the registered provider
 (installed by the casework app, which keeps the lists) returns the signed list credential. The verifier
 still checks that list's signature, issuer and id, so a wrong answer here can never make a statement
-pass. The same goes for the keys an office trusts and for statements opened from a QR code link
+pass. The trust list (this site's offices and the issuers an administrator added) comes from here too, and for statements opened from a QR code link
 (``/verify?id=<statement id>``).
 
 By default the lists and statements come from the casework app: an office's revocation list is
-``/status/<office slug>/revocation`` (built by :func:`qualbridge.web.cases.statements.signed_status_list`)
+``/status/<office slug>/revocation`` (built by :func:`qualbridge.web.cases.issuance.signed_status_list`)
 and a statement is found by its credential id, so the link in a statement's QR code is
 ``/verify?id=<credential id>``. The ``set_*`` functions replace a default (tests use them).
 """
@@ -17,17 +17,19 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.apps import apps
 
+from qualbridge.statements.trust import TrustList
+
 log = logging.getLogger(__name__)
 
 StatusListProvider = Callable[[str, str], Mapping[str, Any] | None]
 StatementProvider = Callable[[str], Mapping[str, Any] | None]
-TrustedKeysProvider = Callable[[], Mapping[str, Collection[str]]]
+TrustListProvider = Callable[[], TrustList]
 
 STATUS_PATH = re.compile(r"^/status/(?P<office>[A-Za-z0-9_.-]+)/(?P<list>[A-Za-z0-9_.-]+)/?$")
 
@@ -47,8 +49,8 @@ def set_statement_provider(provider: StatementProvider | None) -> None:
     _providers["statement"] = provider
 
 
-def set_trusted_keys_provider(provider: TrustedKeysProvider | None) -> None:
-    """Install the function giving {issuer id: verification methods known to be its keys}."""
+def set_trust_list_provider(provider: TrustListProvider | None) -> None:
+    """Install the function giving the site's trust list (tests use it)."""
     _providers["keys"] = provider
 
 
@@ -56,46 +58,39 @@ def casework_status_list(office: str, list_id: str) -> Mapping[str, Any] | None:
     """The office's signed revocation list, as the casework app publishes it (None if no such office)."""
     if list_id != REVOCATION_LIST:
         return None
+    from qualbridge.web.cases.issuance import signed_status_list
+
     try:
         office_model = apps.get_model("accounts", "Office")
-        from qualbridge.web.cases.statements import signed_status_list
-    except (LookupError, ImportError):
+    except LookupError:
         return None
     found = office_model.objects.filter(slug=office).first()
     return signed_status_list(found) if found is not None else None
 
 
 def casework_statement(ref: str) -> Mapping[str, Any] | None:
-    """A statement the casework app issued, by its credential id."""
+    """A statement the casework app issued, by its credential id (``urn:uuid:...`` or the bare uuid the
+    printed link and the QR code carry)."""
     try:
         statement_model = apps.get_model("cases", "Statement")
     except LookupError:
         return None
-    signed = statement_model.objects.filter(credential_id=ref).values_list("signed", flat=True).first()
+    ids = {ref, ref if ref.startswith("urn:") else f"urn:uuid:{ref}"}
+    signed = statement_model.objects.filter(credential_id__in=ids).values_list("signed", flat=True).first()
     return signed if isinstance(signed, Mapping) else None
 
 
-def casework_trusted_keys() -> Mapping[str, Collection[str]]:
-    """An office that issues under its own identifier (``issuer_did``) trusts its signing key's method.
+def casework_trust_list() -> TrustList:
+    """This site's offices and the issuers an administrator added (keys are only read, never created)."""
+    from qualbridge.web.trust.did import site_trust_list
 
-    Offices issuing under the key's own did:key need no entry. Keys are only read, never created here.
-    """
-    try:
-        office_model = apps.get_model("accounts", "Office")
-        from qualbridge.web.keys import key_path, office_key
-    except (LookupError, ImportError):
-        return {}
-    trusted: dict[str, list[str]] = {}
-    for office in office_model.objects.exclude(issuer_did=""):
-        if key_path(office).exists():
-            trusted.setdefault(office.issuer_did, []).append(office_key(office).verification_method)
-    return trusted
+    return site_trust_list()
 
 
 DEFAULTS: dict[str, Callable[..., Any] | None] = {
     "status": casework_status_list,
     "statement": casework_statement,
-    "keys": casework_trusted_keys,
+    "keys": casework_trust_list,
 }
 
 
@@ -134,14 +129,14 @@ def published_statement(ref: str) -> Mapping[str, Any] | None:
     return found if isinstance(found, Mapping) else None
 
 
-def trusted_keys() -> Mapping[str, Collection[str]]:
-    """The keys known to belong to issuers that are not themselves a did:key."""
+def trust_list() -> TrustList:
+    """The issuers this site trusts (empty, so nobody is authentic, if the provider fails)."""
     provider = _provider("keys")
     if provider is None:
-        return {}
+        return TrustList()
     try:
         found = provider()
-    except Exception:  # a broken provider must not break verification; the issuer check then fails
-        log.exception("trusted keys provider failed")
-        return {}
-    return found if isinstance(found, Mapping) else {}
+    except Exception:  # a broken provider must not break verification; every issuer is then untrusted
+        log.exception("trust list provider failed")
+        return TrustList()
+    return found if isinstance(found, TrustList) else TrustList()

@@ -12,15 +12,16 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from qualbridge.statements.verify import Finding, verify_credential
 from qualbridge.web.explorer import status
+from qualbridge.web.explorer.content import statement_content
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ PASSED = {
     ),
     "contexts": gettext_lazy("Every term in it is defined, so the signature covers all of its content."),
     "signature": gettext_lazy("It has not been changed since it was signed."),
-    "issuer-key": gettext_lazy("The key that signed it belongs to the issuer named in it."),
+    "issuer-key": gettext_lazy("It was signed by an issuer on this site's trust list, with one of its keys."),
     "status": gettext_lazy("The issuer has not revoked or suspended it."),
     "validity-period": gettext_lazy("It is within its validity period."),
 }
@@ -56,6 +57,22 @@ FAILED = {
     "status": gettext_lazy("We could not confirm that the issuer has not revoked it."),
     "validity-period": gettext_lazy("It is outside its validity period."),
 }
+#: finding code -> the explanation that replaces the check's general one
+BY_CODE = {
+    "issuer.untrusted": gettext_lazy(
+        "Signature valid — issuer not on this site's trust list. Anyone can sign a document naming any "
+        "office; only the issuers listed here are known."
+    ),
+    "issuer.key-retired": gettext_lazy("It claims to be signed after the issuer retired that key."),
+    "issuer.key-not-issuers": gettext_lazy("The key that signed it is not one of the named issuer's keys."),
+    "status.revoked": gettext_lazy("The issuer has revoked it."),
+    "status.suspended": gettext_lazy("The issuer has suspended it."),
+    "status.list-outside-window": gettext_lazy(
+        "The status list given is outside its validity period, so it was not used."
+    ),
+    "validity.expired": gettext_lazy("It has expired."),
+    "validity.not-yet-valid": gettext_lazy("It is not valid yet."),
+}
 
 #: state -> (plain summary, is it good news)
 STATES = {
@@ -64,6 +81,13 @@ STATES = {
         gettext_lazy(
             "This statement has been altered since it was signed, or its signature is not genuine. "
             "Do not rely on it; ask the holder for the original or contact the issuer."
+        ),
+        False,
+    ),
+    "untrusted-issuer": (
+        gettext_lazy(
+            "Signature valid — issuer not on this site's trust list. The document is unchanged since it "
+            "was signed, but nothing shows who signed it: do not treat it as authentic."
         ),
         False,
     ),
@@ -92,6 +116,8 @@ class Check:
     check: str
     ok: bool
     message: str  # the core's technical finding (English)
+    code: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -99,16 +125,8 @@ class Check:
 
     @property
     def explanation(self) -> str:
-        if not self.ok and self.check == "status":
-            if "revoked" in self.message:
-                return _("The issuer has revoked it.")
-            if "suspended" in self.message:
-                return _("The issuer has suspended it.")
-        if not self.ok and self.check == "validity-period":
-            if self.message.startswith("Expired"):
-                return _("It has expired.")
-            if self.message.startswith("Not valid before"):
-                return _("It is not valid yet.")
+        if self.code in BY_CODE:
+            return str(BY_CODE[self.code])
         return str((PASSED if self.ok else FAILED).get(self.check, ""))
 
 
@@ -117,6 +135,7 @@ class Result:
     state: str
     checks: list[Check]
     document: Mapping[str, Any] | None = None
+    content: Mapping[str, Any] | None = None
 
     @property
     def verified(self) -> bool:
@@ -126,30 +145,58 @@ class Result:
     def summary(self) -> str:
         return str(STATES[self.state][0])
 
+    @property
+    def shown(self) -> dict[str, Any] | None:
+        """The content in the reader's language (the other one where the statement lacks it)."""
+        if not self.content:
+            return None
+        lang = "ja" if (get_language() or "en").startswith("ja") else "en"
+        other = "en" if lang == "ja" else "ja"
+        c = self.content
+
+        def pick(names: Mapping[str, str]) -> str:
+            return names.get(lang) or names.get(other) or ""
+
+        return {
+            **c,
+            "qualification_name": pick(c["qualification"]["names"]),
+            "decision_name": pick(c["decision"]["names"]),
+            "reasons": c["decision"]["reasons"].get(lang) or c["decision"]["reasons"].get(other) or [],
+            "issuer_name": pick(c["issuer"]["names"]),
+        }
+
     def as_json(self) -> dict[str, Any]:
         return {
             "verified": self.verified,
             "state": self.state,
             "summary": self.summary,
-            "checks": [{"check": c.check, "ok": c.ok, "message": c.message} for c in self.checks],
+            "statement": dict(self.content) if self.content else None,
+            "checks": [
+                {"check": c.check, "ok": c.ok, "code": c.code, "params": dict(c.params), "message": c.message}
+                for c in self.checks
+            ],
         }
 
 
 def state_of(findings: Iterable[Finding]) -> str:
-    """The one state a visitor most needs to know, from the ordered findings."""
-    failed = {f.check: f.message for f in findings if not f.ok}
+    """The one state a visitor most needs to know, from the findings' codes (never their text)."""
+    failed = {f.check: f.code for f in findings if not f.ok}
     if not failed:
         return "valid"
-    if "signature" in failed and "structure" not in failed and "contexts" not in failed:
+    if failed.get("signature") == "signature.mismatch" and not {"structure", "contexts"} & set(failed):
         return "tampered"
-    status_msg = failed.get("status", "")
-    if "is revoked" in status_msg:
+    if (
+        failed.get("issuer-key") == "issuer.untrusted"
+        and "signature" not in failed
+        and "contexts" not in failed
+    ):
+        return "untrusted-issuer"
+    if failed.get("status") == "status.revoked":
         return "revoked"
-    if "is suspended" in status_msg:
+    if failed.get("status") == "status.suspended":
         return "suspended"
-    validity = failed.get("validity-period", "")
     if set(failed) == {"validity-period"}:
-        return "expired" if validity.startswith("Expired") else "not-yet-valid"
+        return "expired" if failed["validity-period"] == "validity.expired" else "not-yet-valid"
     if set(failed) == {"status"}:
         return "unchecked-status"
     return "invalid"
@@ -171,23 +218,26 @@ def parse_statement(text: str | bytes) -> Any:
 
 
 def verify(doc: Any, status_lists: Iterable[Any] = (), now: datetime | None = None) -> Result:
-    """Verify ``doc`` with the lists given and those this site publishes; never raises on bad input."""
+    """Verify ``doc`` against this site's trust list and status lists; never raises on bad input.
+
+    ``status_lists`` (as the visitor supplies them) count only for issuers that are not this site's
+    offices, and only inside their validity window.
+    """
     lists = {
         item["id"]: item
         for item in status_lists
         if isinstance(item, Mapping) and isinstance(item.get("id"), str)
     }
+    trust = status.trust_list()
     try:
         result = verify_credential(
-            doc,
-            now=now,
-            status_lists=lists,
-            resolve_status=status.resolve_status_list,
-            trusted_keys=status.trusted_keys(),
+            doc, now=now, trust=trust, status_lists=lists, resolve_status=status.resolve_status_list
         )
     except Exception as exc:  # hostile JSON-LD can break a library deep down: report it, never a 500
         log.exception("verification crashed")
-        checks = [Check("structure", False, f"The document could not be processed: {type(exc).__name__}.")]
+        message = f"The document could not be processed: {type(exc).__name__}."
+        checks = [Check("structure", False, message, "structure.unprocessable")]
         return Result("invalid", checks, doc if isinstance(doc, Mapping) else None)
-    checks = [Check(f.check, f.ok, f.message) for f in result.findings]
-    return Result(state_of(result.findings), checks, doc if isinstance(doc, Mapping) else None)
+    checks = [Check(f.check, f.ok, f.message, f.code, f.params) for f in result.findings]
+    mapping = doc if isinstance(doc, Mapping) else None
+    return Result(state_of(result.findings), checks, mapping, statement_content(mapping, trust))

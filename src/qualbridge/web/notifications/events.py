@@ -76,7 +76,7 @@ def _staff_recipients(kind: str, case: Any, event: AuditEvent) -> list[Any]:
 
 
 def _context(case: Any, event: AuditEvent) -> dict[str, Any]:
-    from qualbridge.web.cases.statements import public_url
+    from qualbridge.web.cases.issuance import public_url
 
     new = event.new or {}
     return {

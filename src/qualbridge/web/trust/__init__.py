@@ -1,0 +1,1 @@
+"""Issuers people can trust: office keys (encrypted at rest), did:web documents, the trust list, status lists."""
