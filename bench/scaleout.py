@@ -2,9 +2,9 @@
 
 Starts the installation of the scale-out test (``tests/web/services/cluster.py``: the units of
 ``deploy/systemd``, a fresh PostgreSQL database, Redis, an S3-compatible server for the uploads, an
-SMTP server), then drives full case cycles — an applicant applies with a document and submits, an
+SMTP server), then drives full case cycles — an applicant applies with a diploma, adds an identity document and submits, an
 evaluator marks the file complete, drafts and submits the decision, a senior evaluator approves
-(7 requests; the worker renders and mails in the background) — from ``BENCH_CLIENTS`` concurrent
+(8 requests; the worker renders and mails in the background) — from ``BENCH_CLIENTS`` concurrent
 clients until ``BENCH_CASES`` cases are done, first against one app server, then spread over two. Prints cases and
 requests per second, the median case time, and the ratio two / one. Never fails on time.
 
@@ -42,7 +42,7 @@ DATABASE = os.environ.get("BENCH_DATABASE", "qualbridge_bench_scaleout")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2")
 CASES = int(os.environ.get("BENCH_CASES", "24"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "4"))
-REQUESTS_PER_CASE = 7
+REQUESTS_PER_CASE = 8
 
 
 class Sink:

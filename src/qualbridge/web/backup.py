@@ -2,8 +2,10 @@
 
 A backup is one ``.tar.gz`` (written 0600: it holds private keys) with a ``manifest.json`` listing
 every member and its SHA-256, the database as Django fixtures (``database.json``, so a backup of
-SQLite restores into PostgreSQL and back), the files of ``STORAGES["uploads"]`` (a folder or an
-object store) under ``uploads/``, and the key folder under ``keys/``. Restoring checks every
+SQLite restores into PostgreSQL and back; the office signing keys are in it, encrypted under the
+key-encryption key, which is not in the backup: keep ``QUALBRIDGE_KEY_ENCRYPTION_KEY`` apart from it),
+the files of ``STORAGES["uploads"]`` (a folder or an object store) under ``uploads/``, and any files
+of the key folder under ``keys/``. Restoring checks every
 checksum before it changes anything, migrates, refuses a database that already holds cases unless
 told to replace it, loads the fixtures (signal receivers see ``raw`` and enqueue no work) and puts
 the files back.

@@ -31,7 +31,9 @@ BIN = Path(sys.executable).parent
 PASSWORD = "scale-out passphrase"
 SEED = """
 from qualbridge.web.accounts.models import Office, Role, User
+from qualbridge.web.trust.keystore import create_office_key
 office = Office.objects.create(slug="nic", name_en="Scale-out office", name_ja="拡張試験機関", policy="jp-nic")
+create_office_key(office)
 for name, role in (("applicant", "applicant"), ("evaluator", "evaluator"), ("senior", "senior")):
     User.objects.create_user(name, password={password!r}, role=role, office=office, email=name + "@example.org")
 print(office.pk)
@@ -175,6 +177,7 @@ def cluster_env(
     }
     env.update(
         QUALBRIDGE_SECRET_KEY="scale-out-test-secret-key-" + "x" * 30,
+        QUALBRIDGE_KEY_ENCRYPTION_KEY="scale-out-test-key-encryption-key-" + "y" * 20,
         QUALBRIDGE_DATA_DIR=str(data_dir),
         QUALBRIDGE_ALLOWED_HOSTS="127.0.0.1,localhost",
         QUALBRIDGE_PUBLIC_URL=public_url,
@@ -264,7 +267,16 @@ class Browser:
         found = re.fullmatch(r"/cases/(\d+)/", location)
         if answer.status_code != 302 or not found:
             raise RuntimeError(f"case not created: {answer.status_code} {location} {answer.text[:300]}")
-        return int(found.group(1))
+        case = int(found.group(1))
+        identity = self.post(  # the office's policy needs the identity document before the assessment
+            base,
+            f"/cases/{case}/documents/",
+            {"kind": "identity"},
+            files={"file": ("passport.pdf", PDF, "application/pdf")},
+        )
+        if identity.status_code != 302:
+            raise RuntimeError(f"identity document not added to case {case}: {identity.status_code}")
+        return case
 
     def act(self, base: str, case_id: int, path: str, data: dict[str, Any] | None = None) -> None:
         answer = self.post(base, f"/cases/{case_id}/{path}", data or {})

@@ -19,6 +19,7 @@ from qualbridge.web.audit.models import AuditEvent
 from qualbridge.web.backup import BackupError, create_backup, restore_backup
 from qualbridge.web.cases.models import Case, State, Statement
 from qualbridge.web.jobs.models import Job
+from qualbridge.web.keys import office_key
 from qualbridge.web.uploads import verify
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -29,18 +30,18 @@ def test_a_backup_restores_into_an_empty_installation(
 ) -> None:
     case = make_case(State.DECIDED)
     statement = Statement.objects.get(case=case)
-    document = case.documents.get()
-    keys = {p.name: p.read_bytes() for p in Path(settings.KEY_DIR).iterdir()}
+    document = case.documents.get(kind="diploma")
+    signing_key = office_key(case.office).did
     events, jobs = AuditEvent.objects.count(), Job.objects.count()
     archive = tmp_path / "backup.tar.gz"
     manifest = create_backup(archive)
     assert oct(archive.stat().st_mode & 0o777) == "0o600"
-    assert f"uploads/{document.stored_name}" in manifest["files"] and keys
+    assert f"uploads/{document.stored_name}" in manifest["files"]
     with pytest.raises(BackupError, match="exists already"):
         create_backup(archive)
 
     call_command("flush", verbosity=0, interactive=False)  # the machine is lost
-    for path in [*Path(settings.UPLOAD_DIR).rglob("*"), *Path(settings.KEY_DIR).iterdir()]:
+    for path in Path(settings.UPLOAD_DIR).rglob("*"):
         if path.is_file():
             path.unlink()
 
@@ -49,7 +50,7 @@ def test_a_backup_restores_into_an_empty_installation(
     assert restored.state == State.DECIDED and restored.applicant.username == "ana"
     assert Statement.objects.get(case=restored).signed == statement.signed
     assert verify(document.stored_name, document.sha256)
-    assert {p.name: p.read_bytes() for p in Path(settings.KEY_DIR).iterdir()} == keys
+    assert office_key(restored.office).did == signing_key  # the encrypted key, under the same KEK
     assert AuditEvent.objects.count() == events and verify_chain() == []
     assert Job.objects.count() == jobs  # loading the events enqueued no new work
     assert User.objects.get(username="ana").check_password("correct horse battery")

@@ -12,6 +12,8 @@ from qualbridge.web.cases.models import Case, State
 from qualbridge.web.jobs.models import Job, JobState
 from qualbridge.web.notifications.events import remember_language
 from qualbridge.web.notifications.models import Notification
+from qualbridge.web.uploads import store
+from tests.web.cases.conftest import pdf_upload
 from tests.web.services.conftest import Mailbox, body_of
 
 
@@ -31,6 +33,7 @@ def test_each_step_of_a_case_reaches_the_applicant_in_japanese(
     applicant, evaluator, senior = users["applicant"], users["evaluator"], users["senior"]
     remember_language(applicant, "ja")
     case = make_case(State.DRAFT)
+    actions.do_add_document(applicant, case, store(pdf_upload("passport.pdf")), "identity")
     with django_capture_on_commit_callbacks(execute=True):
         actions.do_submit(applicant, case)
         actions.do_request_documents(evaluator, case, "卒業証明書の写しを送ってください。")
@@ -69,7 +72,9 @@ def test_an_appeal_is_acknowledged_and_its_decision_told_in_english(
         actions.do_appeal(users["applicant"], case, "The transcript shows more credits.")
         case.refresh_from_db()
         assessor = case.evaluator
-        actions.do_draft_decision(assessor, case, "partial", "On appeal: partial.")
+        actions.do_draft_decision(
+            assessor, case, "partial", "On appeal: partial.", basis="the first two years of the programme"
+        )
         actions.do_submit_draft(assessor, case)
         approver = users["senior2"] if assessor == users["senior"] else users["senior"]
         actions.do_approve(approver, case)
@@ -97,6 +102,7 @@ def test_evaluators_hear_of_their_queue(
 ) -> None:
     _addresses(users)
     case = make_case(State.DRAFT)
+    actions.do_add_document(users["applicant"], case, store(pdf_upload("passport.pdf")), "identity")
     with django_capture_on_commit_callbacks(execute=True):
         actions.do_submit(users["applicant"], case)
         actions.do_mark_complete(users["evaluator"], case)

@@ -40,11 +40,11 @@ def convert_transcript(
             raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise PermanentFailure(f"the uploaded transcript {token} is no longer stored") from None
-    text = raw.decode("utf-8-sig", errors="surrogateescape")
-    total = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+    content = raw.decode("utf-8-sig", errors="surrogateescape")
+    total = max(1, content.count("\n") + (0 if content.endswith("\n") else 1))
     progress(job, 0, total)
     summary = TranscriptSummary(from_scale, to_scale, method or "")
-    rows, line_of = read_csv(io.StringIO(text, newline=""))
+    rows, line_of = read_csv(io.StringIO(content, newline=""))
     courses: list[dict[str, Any]] = []
     try:
         for item in convert_rows(rows, from_scale, to_scale, method=method, summary=summary, line_of=line_of):

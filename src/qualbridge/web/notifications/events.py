@@ -40,8 +40,6 @@ STAFF_KINDS = {
     "decision.return": "queue_draft_returned",
     "case.appeal": "queue_appeal",
 }
-#: the statement revocation done by an approval on appeal is told as the appeal's decision
-SUPERSEDED = "superseded by the decision on appeal"
 
 
 def language_of(user: Any) -> str:
@@ -101,7 +99,7 @@ def on_audit_event(sender: Any, instance: AuditEvent, created: bool, **kwargs: A
     staff_kind = STAFF_KINDS.get(instance.action)
     if not created or kwargs.get("raw") or not (applicant_kind or staff_kind) or instance.case_id is None:
         return
-    from qualbridge.web.cases.models import Case
+    from qualbridge.web.cases.models import Case, State
 
     case = Case.objects.filter(pk=instance.case_id).select_related("office", "applicant").first()
     if case is None:
@@ -109,8 +107,8 @@ def on_audit_event(sender: Any, instance: AuditEvent, created: bool, **kwargs: A
     if instance.actor_id == case.applicant_id and current_request_id() != "-":  # in the applicant's request
         remember_language(case.applicant, translation.get_language())
     context = _context(case, instance)
-    if applicant_kind == "revocation" and SUPERSEDED in context["text"]:
-        applicant_kind = None
+    if applicant_kind == "revocation" and case.state == State.PENDING_APPROVAL:
+        applicant_kind = None  # superseded by the approval on appeal, which is told as the appeal's decision
     if applicant_kind == "decision" and context["on_appeal"]:
         applicant_kind = "appeal_decided"
     if applicant_kind:
