@@ -28,27 +28,16 @@ MAX_FUNCTION_LINES = 80
 
 #: import cycles still on main: the set of modules of each cycle -> who is removing it
 KNOWN_CYCLES: dict[frozenset[str], str] = {
-    frozenset({"qualbridge.statements.documentloader", "qualbridge.statements.errors"}): "h10",
-    frozenset({"qualbridge.web.cases.engine", "qualbridge.web.cases.engine_core"}): "h11",
-    frozenset({"qualbridge.web.cases.staff_views", "qualbridge.web.cases.views"}): "h11",
+    frozenset({"qualbridge.cli.keys", "qualbridge.cli.statements"}): "h10",
+    frozenset({"qualbridge.statements.statuscheck", "qualbridge.statements.verify"}): "h10",
 }
 #: modules that still guard a project import with ``except ImportError`` -> who is removing it
-KNOWN_GUARDS: dict[str, str] = {
-    "web/cases/actions.py": "h11",
-    "web/cases/engine.py": "h11",
-}
+KNOWN_GUARDS: dict[str, str] = {}
 #: modules over the size limit -> who is splitting them
-KNOWN_LONG_MODULES: dict[str, str] = {
-    "statements/render.py": "h10",
-    "web/cases/actions.py": "h11",
-}
+KNOWN_LONG_MODULES: dict[str, str] = {}
 #: functions over the size limit, as "module:function" -> who is splitting them
 KNOWN_LONG_FUNCTIONS: dict[str, str] = {
-    "credits/convert.py:convert": "h13",
-    "evaluate/decision.py:decided_without_engine": "h11",
-    "evaluate/elements.py:workload": "h11",
-    "evaluate/outcome.py:recommend": "h11",
-    "statements/render.py:_credential_block": "h10",
+    "statements/page.py:_credential_block": "h10",
 }
 
 
