@@ -106,10 +106,10 @@ def _prepare(tmp_path: Path, demo: bool) -> subprocess.CompletedProcess[str]:
         "from qualbridge.web.accounts.models import User, Office\n"
         "from django.core.files.uploadedfile import SimpleUploadedFile\n"
         "from qualbridge.web.uploads import store\n"
-        "from qualbridge.web.keys import office_key\n"
+        "from qualbridge.web.trust.keystore import create_office_key\n"
         "print(User.objects.count())\n"
         "store(SimpleUploadedFile('d.pdf', b'%PDF-1.4\\n%%EOF\\n'))\n"
-        "office_key(Office.objects.first() or Office.objects.create(slug='o', policy='jp-nic'))\n"
+        "create_office_key(Office.objects.first() or Office.objects.create(slug='o', policy='jp-nic'))\n"
     )
     env = _env(tmp_path)
     return subprocess.run(
@@ -124,7 +124,7 @@ def test_without_demo_no_accounts_are_seeded_and_the_files_are_private(tmp_path:
     data = tmp_path / "data"
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     files = [p for p in data.rglob("*") if p.is_file()]
-    assert {p.name for p in files} >= {"qualbridge.sqlite3", "secret_key", "o.multikey.json"}
+    assert {p.name for p in files} >= {"qualbridge.sqlite3", "secret_key"}  # keys: in the database
     assert any(p.parent.name == "uploads" or "uploads" in p.parts for p in files)
     for path in data.rglob("*"):
         expected = 0o700 if path.is_dir() else 0o600

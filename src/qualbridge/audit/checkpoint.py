@@ -15,7 +15,7 @@ as a lookup function, so the same code serves ``manage.py audit_verify`` and the
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -106,8 +106,11 @@ class Problem:
     message: str
 
 
-def check_signatures(checkpoints: Iterable[Checkpoint], keys: dict[str, str] | None = None) -> list[Problem]:
-    """Bad signatures, keys other than the expected ones (office -> key), and seq going backwards."""
+def check_signatures(
+    checkpoints: Iterable[Checkpoint], keys: Mapping[str, Collection[str]] | None = None
+) -> list[Problem]:
+    """Bad signatures, keys other than the office's (office -> its current and earlier keys), and seq
+    going backwards."""
     problems: list[Problem] = []
     newest: dict[str, Checkpoint] = {}
     for cp in checkpoints:
@@ -116,7 +119,7 @@ def check_signatures(checkpoints: Iterable[Checkpoint], keys: dict[str, str] | N
                 Problem(cp.seq, f"checkpoint of {cp.office} at {cp.at}: the signature is not valid")
             )
             continue
-        if keys is not None and keys.get(cp.office) != cp.key:
+        if keys is not None and cp.key not in keys.get(cp.office, ()):
             problems.append(
                 Problem(
                     cp.seq, f"checkpoint of {cp.office} at {cp.at}: signed by key {cp.key}, not the office's"

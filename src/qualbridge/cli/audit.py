@@ -26,15 +26,15 @@ def _group() -> None:
     """Check the casework audit trail's signed checkpoints."""
 
 
-def _expected(keys: list[str]) -> dict[str, str] | None:
+def _expected(keys: list[str]) -> dict[str, set[str]] | None:
     if not keys:
         return None
-    expected = {}
+    expected: dict[str, set[str]] = {}
     for item in keys:
         office, sep, key = item.partition("=")
         if not sep or not office.strip() or not key.strip():
             raise QualbridgeError(f"--key {item!r}: give OFFICE=publicKeyMultibase (e.g. nic=z6Mk…).")
-        expected[office.strip()] = key.strip()
+        expected.setdefault(office.strip(), set()).add(key.strip())  # repeat --key for rotated keys
     return expected
 
 

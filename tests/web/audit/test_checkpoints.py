@@ -18,6 +18,7 @@ from qualbridge.web.audit.anchors import make_checkpoints
 from qualbridge.web.audit.chain import event_hash, record, verify_chain
 from qualbridge.web.audit.models import AuditCheckpoint, AuditEvent, AuditHead
 from qualbridge.web.keys import office_key
+from qualbridge.web.trust.keystore import create_office_key, rotate_office_key
 from tests.helpers import run_cli
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def office(db: None) -> Office:
-    return Office.objects.create(slug="nic", name_en="Office", name_ja="機関", policy="jp-nic")
+    made = Office.objects.create(slug="nic", name_en="Office", name_ja="機関", policy="jp-nic")
+    create_office_key(made)  # keys are provisioned, never created on first use
+    return made
 
 
 @pytest.fixture
@@ -142,3 +145,15 @@ def test_checkpoints_verify_offline_with_the_cli(
     export.write_text("[" * 100_000)
     garbage = run_cli("audit", "verify", str(export))
     assert garbage.returncode == 2 and "Traceback" not in garbage.stderr
+
+
+def test_checkpoints_signed_before_a_key_rotation_still_verify(
+    chain: list[AuditEvent], office: Office
+) -> None:
+    make_checkpoints()
+    rotate_office_key(office)
+    with transaction.atomic():
+        record(None, "note", office, case_id=None, new={"step": "after rotation"})
+    make_checkpoints()
+    assert AuditCheckpoint.objects.values("key").distinct().count() == 2
+    call_command("audit_verify")  # raises CommandError on any problem

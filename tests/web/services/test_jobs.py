@@ -13,10 +13,11 @@ from django.test import Client
 from qualbridge.web.accounts.models import User
 from qualbridge.web.cases.models import Case, State, Statement
 from qualbridge.web.jobs import queue
-from qualbridge.web.jobs.models import Job, JobState, PublishedStatusList, StatementFile
+from qualbridge.web.jobs.models import Job, JobState, StatementFile
 from qualbridge.web.jobs.queue import backoff, enqueue, job_task, send_unsent
 from qualbridge.web.jobs.status import published_status_list
 from qualbridge.web.jobs.tasks import render_statement
+from qualbridge.web.trust.models import PublishedStatusList
 
 CALLS: list[int] = []
 
@@ -101,7 +102,7 @@ def test_approval_renders_the_statement_and_publishes_the_status_list(
 
     assert hashlib.sha256(pdf.content).hexdigest() == rendered.sha256  # served as the worker rendered it
     published = PublishedStatusList.objects.get(office=case.office)
-    assert published_status_list(case.office) == published.document
+    assert published_status_list(case.office) == published.signed
     # running the render again (a retry after a crash) keeps the one file
     job = Job.objects.get(key=f"render-statement:{statement.pk}")
     Job.objects.filter(pk=job.pk).update(state=JobState.RUNNING)

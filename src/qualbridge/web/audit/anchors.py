@@ -21,6 +21,7 @@ from qualbridge.errors import QualbridgeError
 from qualbridge.web.accounts.models import Office
 from qualbridge.web.audit.models import AuditCheckpoint, AuditEvent, AuditHead
 from qualbridge.web.keys import office_key
+from qualbridge.web.trust.models import OfficeKey
 
 
 def _as_core(row: AuditCheckpoint) -> core.Checkpoint:
@@ -59,14 +60,12 @@ def export(path: Path) -> int:
     return len(checkpoints)
 
 
-def _office_keys(slugs: set[str]) -> dict[str, str]:
-    """The current public key of each office that has checkpoints (an office without one matches none)."""
-    keys = {}
-    for office in Office.objects.filter(slug__in=slugs):
-        try:
-            keys[office.slug] = office_key(office).public_key_multibase
-        except QualbridgeError:
-            continue
+def _office_keys(slugs: set[str]) -> dict[str, set[str]]:
+    """Every public key each office has held (current and retired: a rotation keeps earlier
+    checkpoints verifiable); an office without a key matches none."""
+    keys: dict[str, set[str]] = {}
+    for row in OfficeKey.objects.filter(office__slug__in=slugs).select_related("office"):
+        keys.setdefault(row.office.slug, set()).add(row.public_key_multibase)
     return keys
 
 

@@ -69,14 +69,3 @@ class StatementFile(models.Model):
     sha256 = models.CharField(max_length=64)
     size = models.PositiveIntegerField()
     rendered_at = models.DateTimeField(auto_now_add=True)
-
-
-class PublishedStatusList(models.Model):
-    """An office's signed revocation list as last published, with the state of the records it covers."""
-
-    office = models.OneToOneField(Office, on_delete=models.CASCADE, related_name="published_status_list")
-    #: what the list was built from (count and times of the revocations); a list whose version differs
-    #: from the records' is stale and is never served
-    version = models.CharField(max_length=200)
-    document = models.JSONField()
-    published_at = models.DateTimeField(auto_now=True)

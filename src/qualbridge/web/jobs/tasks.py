@@ -45,13 +45,17 @@ def render_statement(job: Job, statement_id: int) -> dict[str, Any]:
 def publish_status_list(job: Job, office_id: int) -> dict[str, Any]:
     """Sign the office's revocation list and keep it, so requests serve it without signing."""
     from qualbridge.web.accounts.models import Office
-    from qualbridge.web.jobs.status import publish
+    from qualbridge.web.jobs.status import published_status_list
 
     office = Office.objects.filter(pk=office_id).first()
     if office is None:
         raise PermanentFailure(f"office {office_id} does not exist")
-    published = publish(office)
-    return {"office": office.slug, "version": published.version}
+    published = published_status_list(office)
+    return {
+        "office": office.slug,
+        "valid_from": published.get("validFrom"),
+        "valid_until": published.get("validUntil"),
+    }
 
 
 @job_task("audit_checkpoint")

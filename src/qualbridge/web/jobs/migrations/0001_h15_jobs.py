@@ -44,16 +44,6 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
-            name='PublishedStatusList',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.CharField(max_length=200)),
-                ('document', models.JSONField()),
-                ('published_at', models.DateTimeField(auto_now=True)),
-                ('office', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='published_status_list', to='accounts.office')),
-            ],
-        ),
-        migrations.CreateModel(
             name='StatementFile',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
