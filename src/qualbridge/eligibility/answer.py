@@ -232,3 +232,14 @@ def check_eligibility(
         policy=policy,
         data_version=registry.data_version,
     )
+
+
+def eligibility_overview(
+    registry: Registry, type_id: str, *, country: str | None = None, policy_id: str = DEFAULT_POLICY
+) -> list[Eligibility]:
+    """The answer for every target of the policy, for a qualification type already resolved (the public
+    estimate and the casework assessment show these beside the comparison)."""
+    policy = load_policy(policy_id)
+    return [
+        check_eligibility(registry, type_id, t, country=country, policy_id=policy_id) for t in policy.targets
+    ]

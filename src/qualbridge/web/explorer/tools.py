@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from qualbridge import credits, grades
 from qualbridge.compare import compare
+from qualbridge.eligibility.answer import eligibility_overview
 from qualbridge.errors import AmbiguousQualification, QualbridgeError
 from qualbridge.grades.transcript import CourseResult, TranscriptSummary, convert_rows, read_csv
 from qualbridge.registry import get_registry
@@ -64,6 +65,9 @@ def estimate(request: HttpRequest) -> HttpResponse:
                 purpose=evidence.PURPOSES[data["purpose"]],
                 alignments=registry.alignments,
             )
+            if result.source.kind == "qualification" and result.target_framework == "jp-jeqf":
+                # h13: admission eligibility under Japanese law beside the comparison (one core function)
+                context["eligibility"] = eligibility_overview(registry, result.source.id)
     return render(request, "explorer/estimate.html", context)
 
 
