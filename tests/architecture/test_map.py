@@ -10,7 +10,8 @@ import qualbridge
 
 SRC = Path(qualbridge.__file__).parent
 README = SRC.parents[1] / "README.md"
-ENTRY = re.compile(r"^(?P<indent> *)(?P<name>[\w.-]+/?)(\s|$)")
+#: a folder (``name/``) or a module (``name.py``) at the start of a line; other lines continue a description
+ENTRY = re.compile(r"^(?P<indent> *)(?P<name>[\w.-]+(?:/|\.py))(\s|$)")
 
 
 def map_entries(readme: str) -> set[str]:
@@ -46,7 +47,7 @@ def tree_entries() -> set[str]:
 
 
 def test_the_map_reader_reads_nesting() -> None:
-    text = "## The map\n\n```\nsrc/qualbridge/\n  a.py   x\n  b/     y\n    c/   z\n  d/\n```\n"
+    text = "## The map\n\n```\nsrc/qualbridge/\n  a.py   x\n  b/     y\n    c/   z\n         more of z\n  d/\n```\n"
     assert map_entries(text) == {"a.py", "b/", "b/c/", "d/"}
 
 

@@ -61,6 +61,7 @@ def text_comparisons(tree: ast.AST) -> list[int]:
             and isinstance(node.func, ast.Attribute)
             and node.func.attr in ("startswith", "endswith")
             and _wordy(node.func.value)
+            and any(_literal(arg) for arg in node.args)
         ):
             lines.append(node.lineno)
     return lines
@@ -77,7 +78,7 @@ def _shell_modules() -> list[Path]:
 
 def test_the_check_finds_what_it_is_for() -> None:
     bad = 'if factor.detail.startswith("Workload"):\n    pass\nok = "is revoked" in status_msg\n'
-    good = 'if factor.code == "compare.type.access":\n    pass\nok = "a b" in codes\n'
+    good = 'if factor.code == "compare.type.access":\n    pass\nok = "a b" in codes\nend = text.endswith("\\n")\n'
     assert text_comparisons(ast.parse(bad)) == [1, 3]
     assert text_comparisons(ast.parse(good)) == []
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import typer
 
-from qualbridge.cli.output import print_json
+from qualbridge.cli.output import print_json, write_svg
 from qualbridge.compare.comparison import compare as run_compare
 from qualbridge.compare.engine import get_engine
 from qualbridge.compare.matrix import matrix_rows, render_table
@@ -153,7 +153,7 @@ def register(app: typer.Typer) -> None:
             a, b = (registry.framework(x).id for x in matrix)
             rows = matrix_rows(get_engine(registry), a, b)
             if svg is not None:
-                _write_svg(svg, render_svg(registry, a, b, rows))
+                write_svg(svg, render_svg(registry, a, b, rows))
                 print(f"wrote {svg}")
             elif as_json:
                 print_json([_row_json(r) for r in rows])
@@ -169,22 +169,6 @@ def register(app: typer.Typer) -> None:
             print_json(result.as_json())
         else:
             print(render_text(result, registry, all_routes, lang))
-
-
-def _write_svg(path: Path, text: str) -> None:
-    """Write the SVG picture; a path that cannot be written is a typed error, not a traceback."""
-    if path.is_dir():
-        raise UsageProblem(
-            f"--svg {str(path)!r} is a folder: give a file name, e.g. {str(path / 'matrix.svg')!r}."
-        )
-    if not path.parent.is_dir():
-        raise UsageProblem(
-            f"--svg {str(path)!r}: the folder {str(path.parent)!r} does not exist; create it or choose another path."
-        )
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageProblem(f"Cannot write --svg {str(path)!r}: {exc.strerror or exc}.") from None
 
 
 def _row_json(row: object) -> dict[str, object]:

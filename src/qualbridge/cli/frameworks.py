@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from qualbridge.cli.output import console, print_json
+from qualbridge.cli.output import console, print_json, print_table
 from qualbridge.errors import QualbridgeError
 from qualbridge.registry import get_registry
 from qualbridge.registry.models import pick
@@ -26,14 +26,14 @@ def list_frameworks(json: Annotated[bool, typer.Option("--json", help="Print JSO
     if json:
         print_json([framework_summary(f).model_dump(mode="json") for f in frameworks])
         return
-    table = Table(title=f"{len(frameworks)} frameworks (data {registry.data_version})")
-    for column in ("id", "kind", "jurisdiction", "levels", "name", "status"):
-        table.add_column(column)
-    for fw in frameworks:
-        table.add_row(
-            fw.id, fw.kind.value, fw.jurisdiction, str(len(fw.levels)), pick(fw.names), fw.status.value
-        )
-    console.print(table)
+    print_table(
+        f"{len(frameworks)} frameworks (data {registry.data_version})",
+        ("id", "kind", "jurisdiction", "levels", "name", "status"),
+        (
+            (f.id, f.kind.value, f.jurisdiction, str(len(f.levels)), pick(f.names), f.status.value)
+            for f in frameworks
+        ),
+    )
 
 
 @app.command("show")

@@ -1,16 +1,26 @@
-"""Shared output helpers for CLI commands: JSON printing and the console."""
+"""Shared output helpers for CLI commands: JSON printing, tables, SVG files and the console."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.table import Table
 
 from qualbridge.errors import QualbridgeError
 
 console = Console()
+
+
+def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+    """Print a rich table with a title, one column per name and one line per row."""
+    table = Table(*columns, title=title)
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
 
 
 def print_json(data: Any) -> None:

@@ -16,10 +16,10 @@ from qualbridge.compare.explanation import explain
 from qualbridge.compare.model import (
     ComparableQualification,
     Comparison,
+    ComparisonSource,
     NoMatchFinding,
     Outcome,
     Route,
-    Source,
     Step,
 )
 from qualbridge.compare.resolve import Resolved, resolve
@@ -66,7 +66,7 @@ def build_comparison(engine: Engine, resolved: Resolved, target: str, query: str
     caveats, basis = explain(engine.graph, answer)
     if resolved.kind == "qualification":
         qt = registry.qualifications[resolved.id]
-        source = Source(
+        source = ComparisonSource(
             kind="qualification",
             id=qt.id,
             names=dict(qt.names),
@@ -75,7 +75,9 @@ def build_comparison(engine: Engine, resolved: Resolved, target: str, query: str
         )
     else:
         level = registry.levels[resolved.id][1]
-        source = Source(kind="level", id=resolved.id, names=dict(level.labels), levels=[resolved.id])
+        source = ComparisonSource(
+            kind="level", id=resolved.id, names=dict(level.labels), levels=[resolved.id]
+        )
     listed = comparable(engine, answer, resolved)
     return Comparison(
         query=query if query is not None else resolved.id,

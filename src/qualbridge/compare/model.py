@@ -119,7 +119,7 @@ class Factor(Coded):
     weight: float
 
 
-class Source(Frozen):
+class ComparisonSource(Frozen):
     kind: Literal["qualification", "level"]
     id: str
     names: dict[str, str] = Field(default_factory=dict)
@@ -129,7 +129,7 @@ class Source(Frozen):
 
 class Comparison(Frozen):
     query: str
-    source: Source
+    source: ComparisonSource
     target_framework: str
     outcome: Outcome
     target_levels: list[str]

@@ -11,7 +11,7 @@ from qualbridge.web.api.problems import Problem
 
 router = Router(tags=["public"])
 PROBLEMS = {"responses": {str(c): {"description": "Problem document (RFC 9457)", "content": {
-    "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}} for c in (404,)}}  # fmt: skip
+    "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}} for c in (400, 404, 422)}}  # fmt: skip
 
 
 @router.get("/countries", response={200: list[CountrySummary]}, operation_id="list_countries")
@@ -20,7 +20,7 @@ def list_countries(request: HttpRequest) -> list[CountrySummary]:
     return summaries()
 
 
-@router.get("/countries/{code}", response={200: CountryProfile, 404: Problem}, operation_id="get_country",
+@router.get("/countries/{code}", response={200: CountryProfile, 400: Problem, 404: Problem, 422: Problem}, operation_id="get_country",
             openapi_extra=PROBLEMS)  # fmt: skip
 def get_country(request: HttpRequest, code: str) -> CountryProfile:
     """One country's profile: its qualifications on the ladder of years of schooling, their levels and

@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from qualbridge.compare import compare
 from qualbridge.compare.matrix import row_of
@@ -23,6 +24,16 @@ from qualbridge.registry import get_registry
 from qualbridge.web.explorer import catalogue, picture
 
 JEQF = "jp-jeqf"
+
+#: the heading of each kind of framework on the list page, in the order the list shows them
+KIND_NAMES = dict(
+    [
+        ("rqf", gettext_lazy("Regional frameworks")),
+        ("nqf", gettext_lazy("National frameworks")),
+        ("sub-framework", gettext_lazy("Sub-frameworks")),
+        ("classification", gettext_lazy("Classifications")),
+    ]
+)
 
 
 def not_found(request: HttpRequest, error: UnknownFramework | str) -> HttpResponse:
@@ -45,14 +56,8 @@ def framework_list(request: HttpRequest) -> HttpResponse:
     groups: dict[str, list[Any]] = {}
     for fw in catalogue.frameworks(registry):
         groups.setdefault(fw.kind.value, []).append(fw)
-    kinds = {
-        "rqf": _("Regional frameworks"),
-        "nqf": _("National frameworks"),
-        "sub-framework": _("Sub-frameworks"),
-        "classification": _("Classifications"),
-    }
     context = {
-        "groups": [(kinds.get(k, k), fws) for k, fws in groups.items()],
+        "groups": [(KIND_NAMES.get(k, k), fws) for k, fws in groups.items()],
         "choices": catalogue.framework_choices(registry),
         "count": len(registry.frameworks),
     }
