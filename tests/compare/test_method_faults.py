@@ -50,3 +50,16 @@ def test_an_invented_degree_gets_no_answer_but_the_closest_real_types() -> None:
     with pytest.raises(NoMatch) as caught:
         compare("Bachelor of Magic", "eu-eqf")
     assert caught.value.suggestions and all("/bachelor" in s for s in caught.value.suggestions[:3])
+
+
+def test_an_unknown_name_with_a_country_is_not_told_to_add_one() -> None:
+    from qualbridge.compare.resolve import resolve
+    from qualbridge.errors import NoMatch
+    from qualbridge.registry import get_registry
+
+    with pytest.raises(NoMatch) as given:
+        resolve(get_registry(), "Bachelor of Magic", country="NP")
+    assert "country" not in str(given.value).split("The closest")[0].split("called")[1]
+    with pytest.raises(NoMatch) as without:
+        resolve(get_registry(), "Bachelor of Magic")
+    assert "--country" not in str(without.value) and "give the qualification's country" in str(without.value)

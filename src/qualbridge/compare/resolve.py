@@ -78,9 +78,11 @@ def resolve(registry: Registry, query: str, country: str | None = None) -> Resol
             f"{h.type_id} ({pick(registry.qualifications[h.type_id].names)})"
             for h in closest_types(registry, text, code)
         ]
+        # the words serve the CLI and the web alike, so they name no command-line flag
+        narrow = "" if code else ", or give the qualification's country to narrow the search"
         raise NoMatch(
-            f"No qualification type{where} is called {text!r}. Give a type id (e.g. jp/gakushi), "
-            "a level id (e.g. ie-nfq:8), or add --country to narrow the search."
+            f"No qualification type{where} is called {text!r}. Give a type id (e.g. jp/gakushi) "
+            f"or a level id (e.g. ie-nfq:8){narrow}."
             + (" The closest real types are listed." if near else ""),
             suggestions=near,
         )
