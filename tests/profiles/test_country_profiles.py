@@ -11,7 +11,14 @@ from typer.testing import CliRunner
 
 from qualbridge.cli.main import app as cli
 from qualbridge.errors import UnknownCountry
-from qualbridge.profiles.country import countries, country_profile
+from qualbridge.profiles.country import (
+    CountryProfile,
+    InstitutionList,
+    Stage,
+    Years,
+    countries,
+    country_profile,
+)
 from qualbridge.profiles.ladder import BOX_H, LadderWording, render_ladder
 from qualbridge.registry import get_registry
 from tests.helpers import run_cli
@@ -48,30 +55,65 @@ def test_the_ladder_orders_types_by_years_and_keeps_the_data_flags() -> None:
                 )
 
 
-def _ranged_country() -> tuple[str, str]:
-    """A country and a type whose years of schooling the data gives as a range (min < max)."""
-    for cc in countries():
-        for stage in country_profile(cc).stages:
-            if stage.years_of_schooling and stage.years_of_schooling.min < stage.years_of_schooling.max:
-                return cc, stage.id
-    pytest.skip("no type in the data has a range of years of schooling")
+def _stage(type_id: str, years: tuple[int, int], verified: bool, leads_to: list[str]) -> Stage:
+    return Stage(
+        id=type_id,
+        names={"en": type_id},
+        profile="academic",
+        years_of_schooling=Years(min=years[0], max=years[1], verified=verified),
+        duration_years=None,
+        placements=[],
+        leads_to=leads_to,
+        verified=True,
+    )
+
+
+def _made_up_profile() -> CountryProfile:
+    """A profile built here, so the picture's rules are tested whatever the data holds today."""
+    stages = [
+        _stage("xx/school", (12, 12), True, ["xx/bachelor"]),
+        _stage("xx/bachelor", (15, 16), True, ["xx/master"]),  # a range: two routes
+        _stage("xx/master", (17, 18), False, []),  # not confirmed by a source
+    ]
+    empty = InstitutionList(count=0, mills=0, sources=[])
+    return CountryProfile(country="XX", names={"en": "Testland"}, has_nqf=False, frameworks=[], stages=stages,
+                          comparisons=[], grading_scales=[], credit_systems=[], institutions=empty,
+                          data_version="test")  # fmt: skip
+
+
+def _drawable_country() -> str:
+    """A country of the data whose ladder has something to draw (the CLI writes its picture)."""
+    drawable = [cc for cc in countries() if any(s.years_of_schooling for s in country_profile(cc).stages)]
+    assert drawable, "no country of the data records years of schooling"
+    return drawable[0]
 
 
 def test_the_picture_draws_every_placed_type_and_a_range_as_a_range() -> None:
-    cc, ranged = _ranged_country()
-    profile = country_profile(cc)
+    profile = _made_up_profile()
     svg = render_ladder(profile, LadderWording(href="/t/{id}"))
     root = ET.fromstring(svg)
     links = {a.get("href"): a for a in root.iter(f"{SVG}a")}
-    for stage in profile.stages:
-        if stage.years_of_schooling is not None:
-            assert f"/t/{stage.id}" in links, stage.id
-    rect = links[f"/t/{ranged}"].find(f"{SVG}g/{SVG}rect")
-    assert rect is not None and float(rect.get("height", 0)) > BOX_H  # spans its rows, not a midpoint
-    for stage in profile.stages:
-        if stage.years_of_schooling and not stage.years_of_schooling.verified:
-            box = links[f"/t/{stage.id}"].find(f"{SVG}g/{SVG}rect")
-            assert box is not None and box.get("stroke-dasharray")
+    assert set(links) == {"/t/xx/school", "/t/xx/bachelor", "/t/xx/master"}
+    ranged = links["/t/xx/bachelor"].find(f"{SVG}g/{SVG}rect")
+    single = links["/t/xx/school"].find(f"{SVG}g/{SVG}rect")
+    assert ranged is not None and single is not None
+    assert float(ranged.get("height", 0)) > float(single.get("height", 0)) == BOX_H  # spans its rows
+    unverified = links["/t/xx/master"].find(f"{SVG}g/{SVG}rect")
+    assert unverified is not None and unverified.get("stroke-dasharray")
+    assert not single.get("stroke-dasharray")
+    assert len(list(root.iter(f"{SVG}line"))) == 2  # school -> bachelor -> master
+
+
+def test_the_picture_of_every_country_places_each_type_that_has_years() -> None:
+    for cc in countries():
+        profile = country_profile(cc)
+        placed = {s.id for s in profile.stages if s.years_of_schooling}
+        svg = render_ladder(profile, LadderWording(href="/t/{id}"))
+        if not placed:
+            assert svg == ""
+            continue
+        hrefs = {a.get("href") for a in ET.fromstring(svg).iter(f"{SVG}a")}
+        assert hrefs == {f"/t/{t}" for t in placed}, cc
 
 
 def test_a_country_without_an_nqf_says_so_and_its_types_stay_on_isced() -> None:
@@ -106,7 +148,7 @@ def test_unknown_country_names_the_valid_codes() -> None:
 
 
 def test_cli_json_is_the_profile_and_writes_the_picture(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    cc, _ = _ranged_country()
+    cc = _drawable_country()
     out = tmp_path / "ladder.svg"
     result = CliRunner().invoke(cli, ["countries", "show", cc, "--json", "--svg", str(out)])
     assert result.exit_code == 0, result.output

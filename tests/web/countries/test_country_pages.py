@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 
 import pytest
@@ -46,7 +45,6 @@ def test_the_api_answers_what_the_cli_prints(client: Client) -> None:
     assert {row["country"] for row in client.get("/api/v1/countries").json()} == set(countries())
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is installed by make test")
 def test_the_country_brief_is_a_pdf_with_the_profile(client: Client, tmp_path) -> None:  # type: ignore[no-untyped-def]
     pdf = client.get("/countries/NP/brief.pdf", HTTP_ACCEPT_LANGUAGE="ja")
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
