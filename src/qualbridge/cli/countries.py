@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from qualbridge.cli.output import console, print_json, write_svg
+from qualbridge.cli.output import console, print_json, print_table, write_svg
 from qualbridge.errors import QualbridgeError
 from qualbridge.profiles.country import country_profile, summaries
 from qualbridge.profiles.ladder import LadderWording, render_ladder
@@ -29,12 +29,11 @@ def list_countries(json: Annotated[bool, typer.Option("--json", help="Print JSON
     if json:
         print_json([row.model_dump(mode="json") for row in rows])
         return
-    table = Table(title=f"{len(rows)} countries")
-    for column in ("code", "name", "types"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(row.country, pick(row.names), str(row.types))
-    console.print(table)
+    print_table(
+        f"{len(rows)} countries",
+        ("code", "name", "types"),
+        ((r.country, pick(r.names), str(r.types)) for r in rows),
+    )
 
 
 @app.command("show")

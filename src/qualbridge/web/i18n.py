@@ -1,4 +1,5 @@
-"""Compile the gettext catalogues (``.po`` -> ``.mo``) with Babel, so no system gettext is needed."""
+"""The web's languages: the visitor's language as a data tag, and compiling the gettext catalogues
+(``.po`` -> ``.mo``) with Babel, so no system gettext is needed."""
 
 from __future__ import annotations
 
@@ -6,6 +7,13 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from django.utils.translation import get_language
+
+
+def visitor_lang() -> str:
+    """The visitor's language as a data and message-catalogue tag: ``ja`` or ``en``."""
+    return "ja" if (get_language() or "en").startswith("ja") else "en"
+
 
 WEB_DIR = Path(__file__).resolve().parent
 

@@ -11,11 +11,11 @@ from django.db import transaction
 from django.test import Client
 
 from qualbridge.web.accounts.models import User
+from qualbridge.web.cases.issuance import signed_status_list as published_status_list
 from qualbridge.web.cases.models import Case, State, Statement
 from qualbridge.web.jobs import queue
 from qualbridge.web.jobs.models import Job, JobState, StatementFile
 from qualbridge.web.jobs.queue import backoff, enqueue, job_task, send_unsent
-from qualbridge.web.jobs.status import published_status_list
 from qualbridge.web.jobs.tasks import render_statement
 from qualbridge.web.trust.models import PublishedStatusList
 

@@ -25,11 +25,11 @@ from qualbridge.errors import QualbridgeError
 from qualbridge.web.accounts.models import Office, Role
 from qualbridge.web.cases import actions, forms, intake, permissions
 from qualbridge.web.cases.errors import Forbidden
+from qualbridge.web.cases.issuance import signed_status_list
 from qualbridge.web.cases.models import Case, Document, DocumentRequest, State, Statement
 from qualbridge.web.cases.pages import OPEN_STATES, back, form_errors, is_id, run
 from qualbridge.web.cases.staff_views import staff_detail
 from qualbridge.web.cases.timeline import applicant_timeline
-from qualbridge.web.jobs.status import published_status_list
 from qualbridge.web.uploads import StoredUpload, discard, notes_upload_paths, open_stored, refuse_paths, store
 
 PAGE_SIZE = 50
@@ -326,6 +326,6 @@ def statement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def status_list(request: HttpRequest, office: str) -> JsonResponse:
     """The office's signed revocation status list (public: verifiers fetch it)."""
     found = get_object_or_404(Office, slug=office)
-    response = JsonResponse(published_status_list(found), json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(signed_status_list(found), json_dumps_params={"ensure_ascii": False})
     response["Cache-Control"] = "max-age=60"
     return response

@@ -6,28 +6,24 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from qualbridge.errors import UnknownCountry
 from qualbridge.profiles.country import CountryProfile, country_profile, summaries
 from qualbridge.profiles.ladder import LadderWording, render_ladder
 from qualbridge.registry.models import pick
-
-
-def _lang() -> str:
-    return "ja" if (get_language() or "en").startswith("ja") else "en"
+from qualbridge.web.i18n import visitor_lang
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    lang = _lang()
+    lang = visitor_lang()
     rows = sorted(summaries(), key=lambda s: pick(s.names, lang))
     return render(request, "countries/index.html", {"rows": rows})
 
 
 def _ladder(profile: CountryProfile) -> str:
     wording = LadderWording(
-        lang=_lang(),
+        lang=visitor_lang(),
         title=_("Education system of {country}: qualifications by years of schooling"),
         axis=_("years of schooling"),
         unverified=_("years of schooling not confirmed by a source"),
@@ -49,7 +45,7 @@ def _context(code: str) -> dict[str, object]:
     stages = [{"stage": s, "jeqf": compared.get(s.id)} for s in profile.stages]
     return {
         "profile": profile,
-        "name": pick(profile.names, _lang()),
+        "name": pick(profile.names, visitor_lang()),
         "stages": stages,
         "unplaced": [s for s in profile.stages if s.years_of_schooling is None],
         "ladder": mark_safe(_ladder(profile)),  # every part escaped in profiles.ladder

@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import get_language
-
 from qualbridge.registry import Registry, get_registry
 from qualbridge.registry.models import Alignment, Framework, as_dict, pick
 from qualbridge.registry.search import search_qualifications
@@ -23,6 +21,7 @@ from qualbridge.registry.summary import (
     framework_detail,
     qualification_summary,
 )
+from qualbridge.web.i18n import visitor_lang
 
 #: frameworks a foreign qualification is most often compared with (shown first in pickers, and in the
 #: JEQF guide's comparison columns); ids missing from the data are skipped
@@ -30,14 +29,9 @@ MAIN_FRAMEWORKS = ("eu-eqf", "gb-rqf", "gb-scqf", "au-aqf", "nz-nzqcf", "kr-kqf"
 KIND_ORDER = {"rqf": 0, "nqf": 1, "sub-framework": 2, "classification": 3}
 
 
-def lang() -> str:
-    """The visitor's language as a data language tag (``ja`` or ``en``)."""
-    return "ja" if (get_language() or "en").startswith("ja") else "en"
-
-
 def name(text: dict[str, str]) -> str:
     """``text`` in the visitor's language, else English, else the first one given."""
-    return pick(text, lang())
+    return pick(text, visitor_lang())
 
 
 def romanised(text: dict[str, str]) -> str:

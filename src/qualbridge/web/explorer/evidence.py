@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from qualbridge.compare.hints import evidence_hints
 from qualbridge.compare.model import Comparison
-from qualbridge.web.explorer.catalogue import lang
+from qualbridge.web.i18n import visitor_lang
 
 PURPOSES = {
     "study": gettext_lazy("Further study"),
@@ -22,4 +22,4 @@ PURPOSES = {
 
 def suggestions(result: Comparison, purpose: str | None = None) -> list[str]:
     """Plain sentences: what a visitor could provide or ask for, most telling first."""
-    return [hint.text(lang()) for hint in evidence_hints(result, purpose)]
+    return [hint.text(visitor_lang()) for hint in evidence_hints(result, purpose)]

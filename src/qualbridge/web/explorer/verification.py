@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from qualbridge.statements.verify import Finding, verify_credential
 from qualbridge.web.explorer import status
 from qualbridge.web.explorer.content import statement_content
+from qualbridge.web.i18n import visitor_lang
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +151,7 @@ class Result:
         """The content in the reader's language (the other one where the statement lacks it)."""
         if not self.content:
             return None
-        lang = "ja" if (get_language() or "en").startswith("ja") else "en"
+        lang = visitor_lang()
         other = "en" if lang == "ja" else "ja"
         c = self.content
 

@@ -22,6 +22,7 @@ from qualbridge.compare.matrix import row_of
 from qualbridge.errors import UnknownFramework, closest
 from qualbridge.registry import get_registry
 from qualbridge.web.explorer import catalogue, picture
+from qualbridge.web.i18n import visitor_lang
 
 JEQF = "jp-jeqf"
 
@@ -181,7 +182,7 @@ def _jeqf_rows(lang_code: str) -> list[dict[str, Any]]:
 
 def jeqf_guide(request: HttpRequest) -> HttpResponse:
     registry = get_registry()
-    rows = registry.derive(f"explorer-jeqf-{catalogue.lang()}", lambda _r: _jeqf_rows(catalogue.lang()))
+    rows = registry.derive(f"explorer-jeqf-{visitor_lang()}", lambda _r: _jeqf_rows(visitor_lang()))
     fw = registry.frameworks[JEQF]
     levels = []
     for level in reversed(fw.levels):

@@ -14,11 +14,15 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from qualbridge.web.audit.models import AuditEvent
+from qualbridge.web.cases.actions.events import AuditAction
+
+#: the events that change what an office's statements and status list say
+STATEMENT_EVENTS = (AuditAction.STATEMENT_ISSUE, AuditAction.STATEMENT_REVOKE)
 
 
 @receiver(post_save, sender=AuditEvent, dispatch_uid="qualbridge.jobs.on_audit_event")
 def on_audit_event(sender: Any, instance: AuditEvent, created: bool, **kwargs: Any) -> None:
-    if not created or kwargs.get("raw") or instance.action not in ("statement.issue", "statement.revoke"):
+    if not created or kwargs.get("raw") or instance.action not in STATEMENT_EVENTS:
         return
     from qualbridge.web.cases.models import Case
     from qualbridge.web.jobs.queue import enqueue
@@ -27,7 +31,7 @@ def on_audit_event(sender: Any, instance: AuditEvent, created: bool, **kwargs: A
     case = Case.objects.filter(pk=instance.case_id).select_related("office").first()
     if case is None:
         return
-    if instance.action == "statement.issue":
+    if instance.action == AuditAction.STATEMENT_ISSUE:
         enqueue(
             render_statement,
             int(instance.object_id),

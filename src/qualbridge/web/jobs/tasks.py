@@ -45,12 +45,12 @@ def render_statement(job: Job, statement_id: int) -> dict[str, Any]:
 def publish_status_list(job: Job, office_id: int) -> dict[str, Any]:
     """Sign the office's revocation list and keep it, so requests serve it without signing."""
     from qualbridge.web.accounts.models import Office
-    from qualbridge.web.jobs.status import published_status_list
+    from qualbridge.web.cases.issuance import signed_status_list
 
     office = Office.objects.filter(pk=office_id).first()
     if office is None:
         raise PermanentFailure(f"office {office_id} does not exist")
-    published = published_status_list(office)
+    published = signed_status_list(office)  # signed and cached once, served as stored
     return {
         "office": office.slug,
         "valid_from": published.get("validFrom"),

@@ -27,12 +27,11 @@ from qualbridge.web.cases.actions.deadlines import appeal_deadline
 from qualbridge.web.cases.actions.events import AuditAction
 from qualbridge.web.cases.errors import Forbidden, InvalidTransition
 from qualbridge.web.cases.models import ASSESSING, Case, Decision, Finding, State, Statement
+from qualbridge.web.i18n import visitor_lang
 
 
 def _say(message: Message) -> str:
-    from django.utils.translation import get_language
-
-    return message.text((get_language() or "en").split("-")[0])
+    return message.text(visitor_lang())
 
 
 @transaction.atomic

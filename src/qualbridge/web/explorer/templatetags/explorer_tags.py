@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from qualbridge.web.explorer import catalogue
+from qualbridge.web.i18n import visitor_lang
 
 register = template.Library()
 
@@ -25,7 +26,7 @@ def othername(names: Any) -> str:
     if not isinstance(names, dict):
         return ""
     shown = catalogue.name(names)
-    for key in ("en", "ja") if catalogue.lang() == "ja" else ("ja", "zh", "ko", "de", "fr", "nl"):
+    for key in ("en", "ja") if visitor_lang() == "ja" else ("ja", "zh", "ko", "de", "fr", "nl"):
         if names.get(key) and names[key] != shown:
             return names[key]
     return next((v for k, v in names.items() if v != shown and not k.endswith("-Latn") and k != "en"), "")
@@ -92,4 +93,4 @@ def evidencekind(kind: Any) -> str:
 @register.filter
 def words(coded: Any) -> str:
     """A coded core sentence (a caveat, a confidence factor) in the visitor's language."""
-    return coded.text(catalogue.lang()) if hasattr(coded, "text") and hasattr(coded, "code") else ""
+    return coded.text(visitor_lang()) if hasattr(coded, "text") and hasattr(coded, "code") else ""
