@@ -74,3 +74,16 @@ def test_message_is_data_the_shells_word() -> None:
     assert m.as_dict() == {"code": "example.greeting", "params": {"name": "Aiko"}}
     assert m.both() == {"en": "Hello, Aiko.", "ja": "Aikoさん、こんにちは。"}
     assert messages.text("example.greeting", "fr", name="Aiko") == "Hello, Aiko."
+
+
+def test_topic_files_join_the_catalogue_and_a_code_lives_in_one_file(scratch: Path) -> None:
+    _write(scratch, "en", 'msgid "a.one"\nmsgstr "One"\n')
+    header = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    topic = scratch / "en" / "LC_MESSAGES" / "topic.po"
+    topic.write_text(header + 'msgid "b.two"\nmsgstr "Two"\n', encoding="utf-8")
+    assert messages.text("b.two", "en") == "Two"
+    assert messages.text("a.one", "en") == "One"
+    topic.write_text(header + 'msgid "a.one"\nmsgstr "Again"\n', encoding="utf-8")
+    messages.catalogue.cache_clear()
+    with pytest.raises(ValueError, match=r"a\.one"):
+        messages.catalogue("en")

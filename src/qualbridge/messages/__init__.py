@@ -2,7 +2,8 @@
 
 A core result never carries prose of its own. It carries a :class:`Message`: a stable ``code`` (such as
 ``outcome.reason.minor``) and its parameters. The words for each code are in the gettext catalogues
-beside this module (``locale/<lang>/LC_MESSAGES/core.po``, msgid = the code, msgstr = the sentence with
+beside this module (``locale/<lang>/LC_MESSAGES/*.po``: ``core.po`` and one file per topic, so that
+each topic's words live apart; a code may be in only one file), msgid = the code, msgstr = the sentence with
 ``{name}`` placeholders), read with Babel, so a translator edits a ``.po`` file and never Python.
 Shells (the CLI, the web app, the statements) choose the words by code; they never test message text.
 
@@ -30,7 +31,6 @@ from typing import Any
 #: the languages every code must have, the first being the fallback
 LANGUAGES: tuple[str, ...] = ("en", "ja")
 LOCALE_DIR = Path(__file__).with_name("locale")
-DOMAIN = "core"
 
 Param = str | int | float
 
@@ -63,17 +63,17 @@ def catalogue(lang: str) -> Mapping[str, Entry]:
     """Every entry of one language's catalogue (read once per process)."""
     from babel.messages.pofile import read_po
 
-    path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if not path.exists():
-        return MappingProxyType({})
-    with path.open("rb") as handle:
-        po = read_po(handle, locale=lang)
     entries: dict[str, Entry] = {}
-    for message in po:
-        if not message.id or not isinstance(message.id, str):
-            continue
-        sentence = message.string if isinstance(message.string, str) else ""
-        entries[message.id] = Entry(message.id, sentence, message.fuzzy, placeholders(sentence))
+    for path in sorted((LOCALE_DIR / lang / "LC_MESSAGES").glob("*.po")):
+        with path.open("rb") as handle:
+            po = read_po(handle, locale=lang)
+        for message in po:
+            if not message.id or not isinstance(message.id, str):
+                continue
+            if message.id in entries:
+                raise ValueError(f"{path.name}: code {message.id!r} is already in another catalogue file")
+            sentence = message.string if isinstance(message.string, str) else ""
+            entries[message.id] = Entry(message.id, sentence, message.fuzzy, placeholders(sentence))
     return MappingProxyType(entries)
 
 
