@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,7 +23,7 @@ def test_a_higher_level_never_maps_lower(scores: list[list[float]], weight: floa
     path = monotone_alignment(scores, weight)
     assert len(path) == len(scores)
     assert all(0 <= j < len(scores[0]) for j in path)
-    assert all(a <= b for a, b in zip(path, path[1:], strict=False))
+    assert all(a <= b for a, b in itertools.pairwise(path))
 
 
 @given(matrices)
@@ -34,7 +36,7 @@ def test_without_the_step_weight_no_monotone_path_scores_higher(scores: list[lis
         import itertools
 
         for cand in itertools.product(range(m), repeat=n):
-            if all(a <= b for a, b in zip(cand, cand[1:], strict=False)):
+            if all(a <= b for a, b in itertools.pairwise(cand)):
                 assert sum(scores[i][j] for i, j in enumerate(cand)) <= total + 1e-9
 
 

@@ -9,6 +9,7 @@ misses. The semantic backend (:mod:`.semantic`) gives the same interface with se
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -95,7 +96,7 @@ def _stem(word: str) -> str:
 def features(text: str) -> list[str]:
     """Unigrams and bigrams of :func:`tokens` (bigrams keep "direct supervision" apart from "supervision")."""
     words = tokens(text)
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
 class Backend(Protocol):
