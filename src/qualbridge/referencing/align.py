@@ -20,12 +20,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
-def monotone_alignment(scores: Sequence[Sequence[float]], step_weight: float = 0.0) -> list[int]:
+def monotone_alignment(
+    scores: Sequence[Sequence[float]],
+    step_weight: float = 0.0,
+    rows_at: Sequence[float] | None = None,
+    cols_at: Sequence[float] | None = None,
+) -> list[int]:
     """For each row, the column chosen by the best non-decreasing assignment.
 
     ``step_weight`` charges each step between consecutive rows for how far it is from the even step
-    ``(m - 1) / (n - 1)`` (the ladder's shape: a framework with as many levels as the reference usually
-    steps one by one); 0 leaves the descriptors alone to decide.
+    (the ladder's shape: a framework with as many levels as the reference usually steps one by one);
+    0 leaves the descriptors alone to decide. ``rows_at`` and ``cols_at`` place the rows and columns on
+    their ladders (0 = lowest level, 1 = highest), so a level left out for want of descriptors still
+    counts as a rung; by default the rows and columns are evenly spaced.
     """
     n = len(scores)
     if n == 0:
@@ -33,7 +40,9 @@ def monotone_alignment(scores: Sequence[Sequence[float]], step_weight: float = 0
     m = len(scores[0])
     if m == 0:
         raise ValueError("no reference levels to align to")
-    even = (m - 1) / (n - 1) if n > 1 else 0.0
+    rows_at = list(rows_at) if rows_at is not None else [i / (n - 1) if n > 1 else 0.0 for i in range(n)]
+    cols_at = list(cols_at) if cols_at is not None else [j / (m - 1) if m > 1 else 0.0 for j in range(m)]
+    unit = (m - 1) if m > 1 else 1.0  # penalties in reference levels
     # total[i][j]: best total of rows 0..i with row i at column j; back[i][j]: row i-1's column then
     total = [[0.0] * m for _ in range(n)]
     back = [[0] * m for _ in range(n)]
@@ -42,7 +51,8 @@ def monotone_alignment(scores: Sequence[Sequence[float]], step_weight: float = 0
         for j in range(m):
             best_k, best_v = 0, float("-inf")
             for k in range(j + 1):
-                v = total[i - 1][k] - step_weight * abs((j - k) - even)
+                step = (cols_at[j] - cols_at[k]) - (rows_at[i] - rows_at[i - 1])
+                v = total[i - 1][k] - step_weight * unit * abs(step)
                 if v > best_v + 1e-12:
                     best_k, best_v = k, v
             total[i][j] = best_v + float(scores[i][j])

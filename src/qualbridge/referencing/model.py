@@ -21,6 +21,7 @@ class DescribedLevel:
     notation: str
     texts: dict[str, str]
     label: str = ""
+    position: float | None = None  # place on the whole ladder, 0 (lowest) to 1 (highest); None: evenly spaced
 
     @property
     def whole(self) -> str:

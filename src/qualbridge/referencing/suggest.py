@@ -50,14 +50,15 @@ def described(fw: Framework, lang: str = "en") -> DescribedFramework:
     """The levels of a registry framework that carry descriptors in ``lang``, grouped by facet."""
     names = {d.id: pick(d.names) for d in fw.domains}
     levels, skipped = [], []
-    for level in fw.levels:
+    last = max(len(fw.levels) - 1, 1)
+    for index, level in enumerate(fw.levels):
         texts: dict[str, list[str]] = {}
         for domain, by_lang in level.descriptors.items():
             if by_lang.get(lang):
                 texts.setdefault(facet_of(domain, names.get(domain, "")), []).append(by_lang[lang])
         if texts:
             joined = {facet: " ".join(parts) for facet, parts in texts.items()}
-            levels.append(DescribedLevel(level.notation, joined, pick(level.labels)))
+            levels.append(DescribedLevel(level.notation, joined, pick(level.labels), index / last))
         else:
             skipped.append(level.notation)
     return DescribedFramework(fw.id, pick(fw.names), lang, tuple(levels), tuple(skipped))
@@ -101,7 +102,7 @@ def suggest(
     sim = sim or backend(semantic)
     scores = score_matrix(src, ref, sim)
     balanced = centred(scores)
-    path = monotone_alignment(balanced, STEP_WEIGHT)
+    path = monotone_alignment(balanced, STEP_WEIGHT, _positions(src), _positions(ref))
     spans = widen(balanced, path, tie=TIE)
     levels = tuple(
         _explain(src.levels[i], ref, scores[i], balanced[i], path[i], spans[i])
@@ -111,6 +112,12 @@ def suggest(
     if src.skipped:
         caveats.append(Message("referencing.caveat.skipped", {"levels": ", ".join(src.skipped)}))
     return Suggestion(src.id, ref.id, sim.name, src.lang, levels, src.skipped, tuple(caveats))
+
+
+def _positions(fw: DescribedFramework) -> list[float]:
+    n = len(fw.levels)
+    even = [i / (n - 1) if n > 1 else 0.0 for i in range(n)]
+    return [lv.position if lv.position is not None else even[i] for i, lv in enumerate(fw.levels)]
 
 
 def _explain(
