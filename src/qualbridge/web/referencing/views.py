@@ -12,7 +12,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from qualbridge.referencing import described, suggest
-from qualbridge.referencing.picture import Wording, render as render_picture
+from qualbridge.referencing.picture import Wording
+from qualbridge.referencing.picture import render as render_picture
 from qualbridge.registry.loader import get_registry
 from qualbridge.registry.models import pick
 from qualbridge.web.i18n import visitor_lang
