@@ -34,3 +34,22 @@ def test_no_outcomes_is_an_error() -> None:
 def test_a_level_without_descriptors_is_an_error() -> None:
     with pytest.raises(NoDescriptors):
         coverage(get_registry(), "jp-jeqf:6", ["Anything"])
+
+
+def test_the_evaluation_method_cites_coverage_as_evidence() -> None:
+    from types import SimpleNamespace
+
+    from qualbridge.evaluate.elements import outcome_evidence
+
+    stated = ["Basic factual knowledge of a field of work or study, here bookkeeping"]
+    ctx = SimpleNamespace(
+        registry=get_registry(),
+        required_level="eu-eqf:2",
+        comparison=SimpleNamespace(target_levels=[]),
+        credential=SimpleNamespace(learning_outcomes=stated),
+    )
+    lines = outcome_evidence(ctx)  # type: ignore[arg-type]
+    assert lines[0].startswith("1 of ") and "eu-eqf:2" in lines[0]
+    assert any(line.startswith("not covered: Work or study under supervision") for line in lines)
+    ctx.required_level = "jp-jeqf:6"
+    assert "no descriptors" in outcome_evidence(ctx)[0]  # type: ignore[arg-type]
