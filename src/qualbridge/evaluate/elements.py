@@ -261,7 +261,9 @@ def outcome_evidence(ctx: Context) -> list[str]:
     level_id = ctx.required_level or next(iter(ctx.comparison.target_levels), None)
     entry = ctx.registry.levels.get(level_id) if level_id else None
     if entry is None or not any(d.get("en") for d in entry[1].descriptors.values()):
-        return [f"learning outcomes not compared: {level_id or 'no home level'} has no descriptors in the data"]
+        return [
+            f"learning outcomes not compared: {level_id or 'no home level'} has no descriptors in the data"
+        ]
     result = coverage(ctx.registry, level_id, ctx.credential.learning_outcomes)  # type: ignore[arg-type]
     missing = [s.text for s in result.statements if not s.covered]
     return [result.summary.text("en")] + [f"not covered: {m}" for m in missing]
