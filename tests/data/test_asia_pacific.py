@@ -118,6 +118,18 @@ def test_nzqcf_descriptors_are_the_seven_strands_and_never_the_superseded_three(
     assert all(lv.verified and all(t["en"].strip() for t in lv.descriptors.values()) for lv in described)
 
 
+def test_aqf_descriptors_marked_sourced_are_the_criteria_wording(reg: Registry) -> None:
+    """Every AQF level criterion opens "Graduates at this level will ...": a sourced level holding a
+    shortened paraphrase (as the file once did) fails here. Unverified levels are not checked."""
+    fw = reg.framework("au-aqf")
+    sourced = [lv for lv in fw.levels if lv.verified and lv.descriptors]
+    assert sourced
+    for lv in sourced:
+        assert all(t["en"].startswith("Graduates at this level will ") for t in lv.descriptors.values()), (
+            lv.notation
+        )
+
+
 def test_lao_nqf_known_from_a_presentation_is_unverified_with_no_type_on_it(reg: Registry) -> None:
     fw = reg.framework("la-lnqf")
     assert fw.verified is False and fw.status.value == "unconfirmed"
