@@ -144,6 +144,8 @@ def pair_block(
             a_cell = left_cells.get(a_id) if a_id else None
             b_cells = [(r, next((c for c in r.cells if c.domain == b_id), None)) for r in right]
             b_name = next((c.domain_name for _, c in b_cells if c is not None), None)
+            if not (a_cell and a_cell.shown) and not any(c and c.shown for _, c in b_cells):
+                continue  # a domain neither side describes at these levels says nothing here
             rows.append(DomainRow(a_cell.domain_name if a_cell else None, b_name, a_cell, b_cells))
     return PairBlock(left, right, rows)
 
