@@ -69,3 +69,11 @@ def test_centring_removes_a_column_that_is_close_to_everything() -> None:
     raw = [[0.6, 0.7, 0.2], [0.3, 0.8, 0.3], [0.2, 0.7, 0.6]]
     assert monotone_alignment(raw) == [1, 1, 1]
     assert monotone_alignment(centred(raw)) == [0, 1, 2]
+
+
+def test_the_ends_pull_the_lowest_and_highest_levels_to_the_reference_ends() -> None:
+    # descriptors that slightly prefer a shift down by one: the ends' weight undoes it
+    shifted = [[0.0, 0.6, 0.5, 0.0], [0.0, 0.0, 0.6, 0.5], [0.0, 0.0, 0.0, 0.6], [0.0, 0.0, 0.0, 0.55]]
+    rows_at = [0.0, 1 / 3, 2 / 3, 1.0]
+    assert monotone_alignment(shifted, 1.0, rows_at)[0] == 1
+    assert monotone_alignment(shifted, 1.0, rows_at, end_weight=1.0)[0] == 0

@@ -55,3 +55,11 @@ def test_levels_without_descriptors_are_named_as_skipped() -> None:
     assert src.skipped == ()
     sadc = described(reg.framework("sadc-qf"))
     assert "1" in sadc.skipped
+
+
+def test_a_partly_described_reference_is_named_in_a_caveat() -> None:
+    reg = get_registry()
+    result = suggest(described(reg.framework("de-dqr")), described(reg.framework("sadc-qf")))
+    partial = [c for c in result.caveats if c.code == "referencing.caveat.reference-partial"]
+    assert partial and "1" in str(partial[0].params["levels"]).split(", ")
+    assert {lv.best for lv in result.levels} <= {"9", "10"}

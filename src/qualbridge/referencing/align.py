@@ -25,6 +25,7 @@ def monotone_alignment(
     step_weight: float = 0.0,
     rows_at: Sequence[float] | None = None,
     cols_at: Sequence[float] | None = None,
+    end_weight: float = 0.0,
 ) -> list[int]:
     """For each row, the column chosen by the best non-decreasing assignment.
 
@@ -32,7 +33,9 @@ def monotone_alignment(
     (the ladder's shape: a framework with as many levels as the reference usually steps one by one);
     0 leaves the descriptors alone to decide. ``rows_at`` and ``cols_at`` place the rows and columns on
     their ladders (0 = lowest level, 1 = highest), so a level left out for want of descriptors still
-    counts as a rung; by default the rows and columns are evenly spaced.
+    counts as a rung; by default the rows and columns are evenly spaced. ``end_weight`` charges the
+    lowest and highest levels for how far they stand from the reference ladder's ends (most frameworks
+    span the reference's range; NZQCF level 1 at EQF 2 shows that the descriptors may overrule it).
     """
     n = len(scores)
     if n == 0:
@@ -46,7 +49,8 @@ def monotone_alignment(
     # total[i][j]: best total of rows 0..i with row i at column j; back[i][j]: row i-1's column then
     total = [[0.0] * m for _ in range(n)]
     back = [[0] * m for _ in range(n)]
-    total[0] = [float(v) for v in scores[0]]
+    # the ends: the lowest and highest levels are charged for standing apart from the reference's ends
+    total[0] = [float(v) - end_weight * unit * abs(cols_at[j] - rows_at[0]) for j, v in enumerate(scores[0])]
     for i in range(1, n):
         for j in range(m):
             best_k, best_v = 0, float("-inf")
@@ -57,7 +61,8 @@ def monotone_alignment(
                     best_k, best_v = k, v
             total[i][j] = best_v + float(scores[i][j])
             back[i][j] = best_k
-    j = max(range(m), key=lambda c: (total[n - 1][c], -c))
+    final = [total[n - 1][c] - end_weight * unit * abs(cols_at[c] - rows_at[n - 1]) for c in range(m)]
+    j = max(range(m), key=lambda c: (final[c], -c))
     path = [j]
     for i in range(n - 1, 0, -1):
         j = back[i][j]

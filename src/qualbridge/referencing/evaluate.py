@@ -22,7 +22,8 @@ from qualbridge.registry.models import Alignment, Framework
 
 #: the kinds of alignment measured: decisions by the bodies concerned, not self-certification
 KINDS = ("referencing", "comparability-study")
-#: a framework is measured when at least this share of its decided rows have descriptors
+#: a framework is measured when at least this share of its decided rows have descriptors, and the
+#: reference framework when at least this share of its levels have
 MIN_COVERAGE = 0.5
 
 
@@ -136,8 +137,8 @@ def _unmeasurable(registry: Registry, alignment: Alignment) -> str | None:
     if src_fw is None or ref_fw is None:
         return "framework missing"
     ref = described(ref_fw)
-    if len(ref.levels) < 2:
-        return f"{ref_fw.id} has no descriptors"
+    if len(ref.levels) < 2 or len(ref.levels) / len(ref_fw.levels) < MIN_COVERAGE:
+        return f"{ref_fw.id} (the reference) has descriptors for {len(ref.levels)} of {len(ref_fw.levels)} levels"
     src = described(src_fw)
     rows = [m for m in alignment.mappings if m.to]
     have = {lv.notation for lv in src.levels}

@@ -11,13 +11,28 @@ English name; a domain that names none of them is compared as ``other`` (with th
 'knowledge'
 >>> facet_of("know-how-range", "Know-how and skill: range")
 'skills'
+>>> facet_of("practice-performance", "Practice and performance")
+'skills'
 """
 
 from __future__ import annotations
 
 #: facet -> words that put a domain under it (checked in this order: "know-how" is a skill)
 FACET_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("skills", ("skill", "know-how", "fertigkeit", "application", "applying")),
+    (
+        "skills",
+        (
+            "skill",
+            "know-how",
+            "fertigkeit",
+            "application",
+            "applying",
+            "practice",
+            "performance",
+            "thinking",
+            "cognitive",
+        ),
+    ),
     ("knowledge", ("knowledge", "wissen", "understanding", "kennis")),
     (
         "competence",
@@ -34,6 +49,9 @@ FACET_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "judgement",
             "communication",
             "attitude",
+            "collaboration",
+            "environment",
+            "accountability",
         ),
     ),
 )

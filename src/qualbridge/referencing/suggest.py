@@ -36,6 +36,8 @@ STRONG, MODERATE = 0.5, 0.2
 #: weight of the ladder's shape against the centred descriptor scores (see align.monotone_alignment);
 #: chosen on the registry's measured frameworks (the evaluation reports it: no held-out set exists)
 STEP_WEIGHT = 1.5
+#: weight of the ladders' ends (see align.monotone_alignment); chosen the same way
+END_WEIGHT = 1.0
 #: a level with fewer descriptor words than this is thin evidence
 FEW_WORDS = 12
 
@@ -102,7 +104,7 @@ def suggest(
     sim = sim or backend(semantic)
     scores = score_matrix(src, ref, sim)
     balanced = centred(scores)
-    path = monotone_alignment(balanced, STEP_WEIGHT, _positions(src), _positions(ref))
+    path = monotone_alignment(balanced, STEP_WEIGHT, _positions(src), _positions(ref), END_WEIGHT)
     spans = widen(balanced, path, tie=TIE)
     levels = tuple(
         _explain(src.levels[i], ref, scores[i], balanced[i], path[i], spans[i])
@@ -111,6 +113,8 @@ def suggest(
     caveats = [Message("referencing.caveat.draft")]
     if src.skipped:
         caveats.append(Message("referencing.caveat.skipped", {"levels": ", ".join(src.skipped)}))
+    if ref.skipped:
+        caveats.append(Message("referencing.caveat.reference-partial", {"levels": ", ".join(ref.skipped)}))
     return Suggestion(src.id, ref.id, sim.name, src.lang, levels, src.skipped, tuple(caveats))
 
 
