@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "qualbridge.web.analytics",
     "qualbridge.web.api",
     "qualbridge.web.trust",
+    "qualbridge.web.passport",  # h18p: qualifications passports for refugees
 ]
 
 MIDDLEWARE = [
