@@ -323,3 +323,13 @@ def test_the_staff_page_runs_the_interview_with_csrf_and_clear_refusals(
     applicant = Client()
     applicant.force_login(users["applicant"])
     assert applicant.post(f"/cases/{refugee_case.pk}/passport/sign/").status_code == 403
+
+
+def test_the_demo_has_a_refugee_case_whose_passport_verifies(db: None) -> None:
+    from qualbridge.web import demo
+
+    lines = list(demo.seed())
+    assert any("qualifications passport" in line for line in lines)
+    passport = Passport.objects.get()
+    assert passport.case.documents.filter(kind="background-paper").exists()
+    assert verification.verify(passport.signed).state == "valid"
