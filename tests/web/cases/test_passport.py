@@ -22,6 +22,7 @@ from django.utils import translation
 from typer.testing import CliRunner
 
 from qualbridge.cli.main import app as cli_app
+from qualbridge.statements.statuslist import StatusEntry, entry_is_set
 from qualbridge.web.accounts.models import Office, Role, User
 from qualbridge.web.cases import actions as case_actions
 from qualbridge.web.cases.errors import Forbidden, InvalidTransition
@@ -220,7 +221,8 @@ def test_a_revoked_passport_fails_through_the_status_list(users: dict[str, User]
     )
     assert answer["state"] == "revoked" and answer["kind"] == "qualifications-passport"
     status_list = Client().get(f"/status/{refugee_case.office.slug}/revocation").json()
-    assert status_list["type"][1] == "BitstringStatusListCredential"
+    entry = StatusEntry.from_json(passport.signed["credentialStatus"])
+    assert entry.status_list_index == passport.status_index and entry_is_set(entry, status_list)
 
 
 def test_a_changed_passport_is_detected(users: dict[str, User], refugee_case: Case) -> None:
@@ -333,3 +335,18 @@ def test_the_demo_has_a_refugee_case_whose_passport_verifies(db: None) -> None:
     passport = Passport.objects.get()
     assert passport.case.documents.filter(kind="background-paper").exists()
     assert verification.verify(passport.signed).state == "valid"
+
+
+def test_the_cli_reports_an_expired_passport_as_expired(
+    users: dict[str, User], refugee_case: Case, tmp_path: Path
+) -> None:
+    today = dt.date.today()
+    long_ago = today.replace(year=today.year - 6)
+    passport = actions.do_issue(users["evaluator"], interviewed(users, refugee_case), today=long_ago)
+    path = tmp_path / "passport.json"
+    path.write_text(json.dumps(passport.signed), encoding="utf-8")
+    trust = tmp_path / "trust.json"
+    trust.write_text(json.dumps(site_trust_list().to_json()), encoding="utf-8")
+    shown = CliRunner().invoke(cli_app, ["statements", "verify", str(path), "--trust-list", str(trust)])
+    assert shown.exit_code == 1
+    assert f"expired on {passport.signed['validUntil']}" in " ".join(shown.output.split())
