@@ -21,8 +21,10 @@ from rich.text import Text
 
 from qualbridge.cli.keys import read_key_file
 from qualbridge.cli.output import console, print_json
+from qualbridge.messages import text
 from qualbridge.statements.errors import InvalidCredential
 from qualbridge.statements.issue import issue_credential
+from qualbridge.statements.passport import document_kind, passport_facts
 from qualbridge.statements.statuslist import StatusEntry
 from qualbridge.statements.trust import TrustList
 from qualbridge.statements.verify import Verification, verify_credential
@@ -132,8 +134,12 @@ def verify(
             raise InvalidCredential(f"Status list {str(path)!r} is not a credential with an id.")
         lists[listed["id"]] = listed
     result = verify_credential(doc, trust=trusted, status_lists=lists, trusted_keys=_trusted(trust or []))
+    facts = passport_facts(doc)
     if json_out:
-        print_json(result.to_json())
+        out = {**result.to_json(), "kind": document_kind(doc)}
+        if facts is not None:  # h18p: a qualifications passport says so, with its validity period
+            out["validity"] = {"validFrom": facts["valid_from"], "validUntil": facts["valid_until"]}
+        print_json(out)
     else:
         table = Table(title=Text(f"Verification of {file.name}"), show_lines=False)
         table.add_column("check")
@@ -149,8 +155,20 @@ def verify(
         console.print(
             f"{verdict}: {len(result.findings) - len(result.failed)} of {len(result.findings)} checks pass"
         )
+        if facts is not None:
+            _print_passport(facts, result)
     if not result.ok:
         raise SystemExit(1)
+
+
+def _print_passport(facts: dict[str, Any], result: Verification) -> None:
+    """h18p: say that the document is a qualifications passport, its validity period, and if it expired."""
+    span = {"valid_from": facts["valid_from"] or "-", "valid_until": facts["valid_until"] or "-"}
+    console.print(Text(text("passport.verify.kind", "en", **span)))
+    if result.code("validity-period") == "validity.expired":
+        console.print(
+            Text(text("passport.verify.expired", "en", valid_until=span["valid_until"])), style="bold red"
+        )
 
 
 def _only_untrusted(result: Verification) -> bool:

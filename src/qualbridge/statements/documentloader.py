@@ -26,12 +26,16 @@ EXAMPLES_V2 = "https://www.w3.org/ns/credentials/examples/v2"
 #: the statement context's first name, a URN no one outside qualbridge can resolve; still accepted, so
 #: statements issued under it keep verifying
 QUALBRIDGE_V1 = "urn:qualbridge:context:statement:v1"
+#: h18p: the second version: every term of v1 with the same meaning, plus the qualifications passport's
+#: terms (v1 is published as immutable, so new terms get a new version; a v1 statement never changes)
+QUALBRIDGE_V2 = "urn:qualbridge:context:statement:v2"
 #: where a deployment publishes the statement context (``<public base URL>`` + this path); versioned and
 #: immutable: a change of content gets a new version, never a new file under this name
 STATEMENT_CONTEXT_PATH = "/contexts/statement/v1.jsonld"
-_STATEMENT_CONTEXT = re.compile(
-    r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?" + re.escape(STATEMENT_CONTEXT_PATH) + "$"
-)
+STATEMENT_CONTEXT_V2_PATH = "/contexts/statement/v2.jsonld"
+_HOST = r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?"
+_STATEMENT_CONTEXT = re.compile(_HOST + re.escape(STATEMENT_CONTEXT_PATH) + "$")
+_STATEMENT_CONTEXT_V2 = re.compile(_HOST + re.escape(STATEMENT_CONTEXT_V2_PATH) + "$")
 
 #: context URL -> bundled file (see contexts/README.md for where each file comes from)
 CONTEXT_FILES: dict[str, str] = {
@@ -40,23 +44,38 @@ CONTEXT_FILES: dict[str, str] = {
     DATA_INTEGRITY_V2: "data-integrity-v2.jsonld",
     EXAMPLES_V2: "credentials-examples-v2.jsonld",
     QUALBRIDGE_V1: "qualbridge-statement-v1.jsonld",
+    QUALBRIDGE_V2: "qualbridge-statement-v2.jsonld",
 }
 
 
 def known_contexts() -> list[str]:
-    return [*CONTEXT_FILES, f"<deployment>{STATEMENT_CONTEXT_PATH}"]
+    return [
+        *CONTEXT_FILES,
+        f"<deployment>{STATEMENT_CONTEXT_PATH}",
+        f"<deployment>{STATEMENT_CONTEXT_V2_PATH}",
+    ]
 
 
-def statement_context_url(base: str | None = None) -> str:
+def statement_context_url(base: str | None = None, version: int = 1) -> str:
     """The statement context to put in a new statement: at ``base`` (default: ``QUALBRIDGE_PUBLIC_URL``).
 
-    Without a base URL (the CLI signing offline) it is the URN of the bundled file.
+    Without a base URL (the CLI signing offline) it is the URN of the bundled file. ``version`` 2 adds
+    the qualifications passport's terms (a recognition statement keeps naming version 1).
 
     >>> statement_context_url("https://nic.example/")
     'https://nic.example/contexts/statement/v1.jsonld'
+    >>> statement_context_url("", version=2)
+    'urn:qualbridge:context:statement:v2'
     """
+    if version not in (1, 2):
+        raise ValueError(f"statement context version {version} does not exist; there are 1 and 2")
     root = (base if base is not None else os.environ.get("QUALBRIDGE_PUBLIC_URL", "")).rstrip("/")
-    return root + STATEMENT_CONTEXT_PATH if root.startswith(("https://", "http://")) else QUALBRIDGE_V1
+    path, urn = (
+        (STATEMENT_CONTEXT_PATH, QUALBRIDGE_V1)
+        if version == 1
+        else (STATEMENT_CONTEXT_V2_PATH, QUALBRIDGE_V2)
+    )
+    return root + path if root.startswith(("https://", "http://")) else urn
 
 
 def bundled_file(url: Any) -> str | None:
@@ -67,14 +86,18 @@ def bundled_file(url: Any) -> str | None:
 
     >>> bundled_file("https://nic.example/contexts/statement/v1.jsonld")
     'qualbridge-statement-v1.jsonld'
-    >>> bundled_file("https://evil.example/contexts/statement/v2.jsonld") is None
+    >>> bundled_file("https://nic.example/contexts/statement/v2.jsonld")
+    'qualbridge-statement-v2.jsonld'
+    >>> bundled_file("https://evil.example/contexts/statement/v3.jsonld") is None
     True
     """
     if not isinstance(url, str):
         return None
     if url in CONTEXT_FILES:
         return CONTEXT_FILES[url]
-    return CONTEXT_FILES[QUALBRIDGE_V1] if _STATEMENT_CONTEXT.match(url) else None
+    if _STATEMENT_CONTEXT.match(url):
+        return CONTEXT_FILES[QUALBRIDGE_V1]
+    return CONTEXT_FILES[QUALBRIDGE_V2] if _STATEMENT_CONTEXT_V2.match(url) else None
 
 
 @cache

@@ -20,6 +20,7 @@ from qualbridge.statements.dataintegrity import sign, xsd_datetime
 from qualbridge.statements.documentloader import (
     CREDENTIALS_V2,
     QUALBRIDGE_V1,
+    QUALBRIDGE_V2,
     load_context,
     statement_context_url,
 )
@@ -32,9 +33,9 @@ from qualbridge.statements.verify import structure_problems
 STATEMENT_TYPE = "RecognitionStatement"
 
 
-def statement_terms() -> list[str]:
+def statement_terms(context_version: int = 1) -> list[str]:
     """The claim names the qualbridge statement context defines (for an error message)."""
-    context = load_context(QUALBRIDGE_V1).get("@context")
+    context = load_context(QUALBRIDGE_V2 if context_version == 2 else QUALBRIDGE_V1).get("@context")
     if not isinstance(context, dict):
         return []
     return sorted(t for t in context if not t.startswith("@") and t[:1].islower())
@@ -52,20 +53,24 @@ def build_credential(
     description: str | None = None,
     extra_types: Sequence[str] = (),
     context_base: str | None = None,
+    credential_type: str = STATEMENT_TYPE,
+    context_version: int = 1,
 ) -> dict[str, Any]:
     """The unsigned credential for ``claims`` (checked: every term is defined).
 
     The statement context is named at ``context_base`` (default: ``QUALBRIDGE_PUBLIC_URL``), where the
     deployment serves it; see :func:`~qualbridge.statements.documentloader.statement_context_url`.
+    ``credential_type`` is the credential's own type after ``VerifiableCredential`` (a qualifications
+    passport is not a recognition statement), ``context_version`` the statement context's version.
     """
     if not isinstance(claims, Mapping) or not claims:
         raise InvalidCredential("Claims must be a non-empty JSON object (the credentialSubject).")
     if "@context" in claims:
         raise InvalidCredential("Claims may not carry their own @context.")
     doc: dict[str, Any] = {
-        "@context": [CREDENTIALS_V2, statement_context_url(context_base)],
+        "@context": [CREDENTIALS_V2, statement_context_url(context_base, context_version)],
         "id": credential_id or f"urn:uuid:{uuid.uuid4()}",
-        "type": ["VerifiableCredential", STATEMENT_TYPE, *extra_types],
+        "type": ["VerifiableCredential", credential_type, *extra_types],
         "issuer": issuer,
         "validFrom": valid_from if isinstance(valid_from, str) else xsd_datetime(valid_from),
     }
@@ -88,7 +93,7 @@ def build_credential(
         raise InvalidCredential("Cannot issue: " + "; ".join(problems) + ".")
     bad = undefined_terms(doc)
     if bad:
-        raise UndefinedTerms(bad, statement_terms())
+        raise UndefinedTerms(bad, statement_terms(context_version))
     return doc
 
 

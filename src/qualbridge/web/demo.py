@@ -152,6 +152,13 @@ def seed() -> Iterator[str]:
     lines.append(
         f"  {len(DEMO_CASES)} cases in {len({c[-1] for c in DEMO_CASES})} states; sign in at /accounts/login/"
     )
+    from qualbridge.web.passport.demo import seed_refugee_case  # h18p
+
+    lines.append(
+        seed_refugee_case(
+            office, accounts["applicant"], accounts["evaluator"], accounts["evaluator2"], DEMO_PDF
+        )
+    )
     _keep(lines)
     return iter(lines)
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "qualbridge.web.api",
     "qualbridge.web.trust",
     "qualbridge.web.referencing",  # h19: the referencing assistant page
+    "qualbridge.web.passport",  # h18p: qualifications passports for refugees
 ]
 
 MIDDLEWARE = [

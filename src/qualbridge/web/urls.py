@@ -33,4 +33,5 @@ urlpatterns = [
     path("", include("qualbridge.web.decisions.urls")),
     path("", include("qualbridge.web.analytics.urls")),
     path("", include("qualbridge.web.referencing.urls")),  # h19
+    path("", include("qualbridge.web.passport.urls")),  # h18p
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from qualbridge.statements.passport import document_kind, passport_facts
 from qualbridge.statements.structure import issuer_id
 from qualbridge.statements.trust import TrustList
 
@@ -55,6 +56,8 @@ def statement_content(doc: Mapping[str, Any] | None, trust: TrustList) -> dict[s
     first_proof = proof[0] if isinstance(proof, list) and proof else proof
     return {
         "id": _text(doc.get("id")),
+        "kind": document_kind(doc),  # h18p: a qualifications passport says so
+        "passport": passport_facts(doc),
         "holder": _holder(subject),
         "qualification": {
             "type": _text(qualification.get("qualificationType") or subject.get("qualificationType")),

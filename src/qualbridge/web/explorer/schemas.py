@@ -102,6 +102,10 @@ class VerificationOut(Schema):
         "invalid",
     ]
     summary: str
+    kind: Literal["recognition-statement", "qualifications-passport", "credential"] = Field(
+        "credential",
+        description="What was verified: a recognition statement or a qualifications passport (h18p).",
+    )
     statement: dict[str, Any] | None = Field(
         None, description="What the statement says: holder, qualification, decision, issuer (by trust list)."
     )

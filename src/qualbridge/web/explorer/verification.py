@@ -164,6 +164,11 @@ class Result:
             "decision_name": pick(c["decision"]["names"]),
             "reasons": c["decision"]["reasons"].get(lang) or c["decision"]["reasons"].get(other) or [],
             "issuer_name": pick(c["issuer"]["names"]),
+            "passport_words": {  # h18p: a passport's sentences in the reader's language
+                k: pick(c["passport"][k]) for k in ("certainty_statement", "document_status", "way_ahead")
+            }
+            if c.get("passport")
+            else None,
         }
 
     def as_json(self) -> dict[str, Any]:
@@ -171,6 +176,7 @@ class Result:
             "verified": self.verified,
             "state": self.state,
             "summary": self.summary,
+            "kind": (self.content or {}).get("kind", "credential"),
             "statement": dict(self.content) if self.content else None,
             "checks": [
                 {"check": c.check, "ok": c.ok, "code": c.code, "params": dict(c.params), "message": c.message}

@@ -34,12 +34,28 @@ RENEW_BEFORE = timedelta(days=2)
 def _content(office: Office, list_url: str) -> tuple[list[int], datetime, str]:
     """(revoked indexes, when the content last changed, digest of everything the list says)."""
     from qualbridge.web.cases.models import Statement
+    from qualbridge.web.passport.models import Passport  # h18p: passports share the office's list
 
     revoked_rows = Statement.objects.filter(case__office=office, revoked_at__isnull=False)
-    revoked = sorted(revoked_rows.values_list("status_index", flat=True))
+    revoked_passports = Passport.objects.filter(case__office=office, revoked_at__isnull=False)
+    revoked = sorted(
+        [
+            *revoked_rows.values_list("status_index", flat=True),
+            *revoked_passports.values_list("status_index", flat=True),
+        ]
+    )
+    last_revoked = [
+        at
+        for at in (
+            revoked_rows.aggregate(at=Max("revoked_at"))["at"],
+            revoked_passports.aggregate(at=Max("revoked_at"))["at"],
+        )
+        if at is not None
+    ]
     changed = (
-        revoked_rows.aggregate(at=Max("revoked_at"))["at"]
+        max(last_revoked, default=None)
         or Statement.objects.filter(case__office=office).aggregate(at=Min("issued_at"))["at"]
+        or Passport.objects.filter(case__office=office).aggregate(at=Min("issued_at"))["at"]
         or current_row(office).created_at
     )
     what = {"revoked": revoked, "issuer": issuer_of(office), "key": signing_method(office), "url": list_url}

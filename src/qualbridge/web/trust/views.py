@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
-from qualbridge.statements.documentloader import QUALBRIDGE_V1, context_bytes
+from qualbridge.statements.documentloader import QUALBRIDGE_V1, QUALBRIDGE_V2, context_bytes
 from qualbridge.web.accounts.models import Office
 from qualbridge.web.trust.did import did_document
 
@@ -28,6 +28,15 @@ def office_did(request: HttpRequest, slug: str) -> JsonResponse:
 def statement_context(request: HttpRequest) -> HttpResponse:
     """The statement context, byte for byte the bundled copy; versioned, so cached as immutable."""
     response = HttpResponse(context_bytes(QUALBRIDGE_V1), content_type=JSONLD)
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
+
+
+@require_GET
+def statement_context_v2(request: HttpRequest) -> HttpResponse:
+    """h18p: version 2 of the statement context (v1's terms plus the qualifications passport's)."""
+    response = HttpResponse(context_bytes(QUALBRIDGE_V2), content_type=JSONLD)
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
