@@ -17,7 +17,7 @@ from qualbridge.compare.engine import Engine
 from qualbridge.compare.matrix import matrix_rows, render_table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the helper beside this script, however it is run
-from golden_files import load_engine, refresh
+from golden_files import start
 
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "compare" / "golden"
 
@@ -60,22 +60,16 @@ def render(engine: Engine, a: str, b: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    engine = load_engine()
-    if engine is None:
+    started = start(argv, GOLDEN)
+    if started is None:
         return 2
-    registry = engine.registry
-    check = "--check" in argv
-    changed = []
-    GOLDEN.mkdir(parents=True, exist_ok=True)
+    engine, run = started
     for a, b in PAIRS:
-        if a not in registry.frameworks or b not in registry.frameworks:
+        if a not in engine.registry.frameworks or b not in engine.registry.frameworks:
             print(f"skipped {a} {b}: not in the data")
             continue
-        path = GOLDEN / golden_name(a, b)
-        refresh(path, render(engine, a, b), check=check, changed=changed)
-    verb = "would change" if check else "rewritten"
-    print(f"{len(changed)} of {len(PAIRS)} tables {verb}: {', '.join(changed) or '-'}")
-    return 1 if check and changed else 0
+        run.refresh(golden_name(a, b), render(engine, a, b))
+    return run.finish(len(PAIRS), "tables")
 
 
 if __name__ == "__main__":

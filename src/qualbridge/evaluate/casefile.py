@@ -44,7 +44,7 @@ class DocumentKind(StrEnum):
     PROGRAMME_DESCRIPTION = "programme-description"
     IDENTITY = "identity"
     TRANSLATION = "translation"
-    BACKGROUND_PAPER = "background-paper"
+    BACKGROUND_PAPER = "background-paper"  # stands in for missing documents (EAR manual ch. 12)
     OTHER = "other"
 
 

@@ -27,7 +27,7 @@ class Severity(StrEnum):
     """How much a difference between the qualifications weighs, as the body's policy ranks it."""
 
     NONE = "none"
-    MINOR = "minor"
+    MINOR = "minor"  # listed among the reasons of the recommended outcome
     SUBSTANTIAL = "substantial"
 
 
@@ -35,8 +35,8 @@ class Outcome(StrEnum):
     """The recognition outcomes a body's policy can decide on."""
 
     FULL = "full"
-    PARTIAL = "partial"
-    ALTERNATIVE = "alternative"
+    PARTIAL = "partial"  # studies not completed: the part achieved is recognised
+    ALTERNATIVE = "alternative"  # as the (lower) home qualification it is comparable to
     CONDITIONAL = "conditional"
     NON_RECOGNITION = "non-recognition"
 
