@@ -140,7 +140,7 @@ def run_python(port: int, path: str) -> tuple[float, float, float, int]:
 def main() -> None:
     wanted = os.environ.get("BENCH_LOAD", "wrk")  # BENCH_LOAD=python forces the Python generator
     generator = run_wrk if wanted == "wrk" and shutil.which("wrk") else run_python
-    port = free_port()
+    port = int(os.environ.get("BENCH_PORT", "0")) or free_port()  # BENCH_PORT: a port you were given
     with tempfile.TemporaryDirectory(prefix="qualbridge-bench-") as tmp:
         server = start_server(port, Path(tmp))
         try:

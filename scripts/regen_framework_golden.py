@@ -17,8 +17,11 @@ from pathlib import Path
 
 from qualbridge.compare.engine import Engine
 from qualbridge.compare.matrix import matrix_rows, render_table
-from qualbridge.registry.loader import Registry, parse_files
+from qualbridge.registry.loader import Registry
 from qualbridge.registry.models import pick
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the helper beside this script, however it is run
+from golden_files import start
 
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "data" / "golden"
 
@@ -51,29 +54,17 @@ def render(engine: Engine, fw_id: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    registry, problems = parse_files()
-    if problems:
-        print("the data files do not load:", *problems, sep="\n  ")
+    started = start(argv, GOLDEN)
+    if started is None:
         return 2
-    engine = Engine(registry)
-    check = "--check" in argv
-    GOLDEN.mkdir(parents=True, exist_ok=True)
-    changed = []
-    for fw_id in sorted(registry.frameworks):
-        path = GOLDEN / f"{fw_id}.txt"
-        text = render(engine, fw_id)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            changed.append(path.name)
-            if not check:
-                path.write_text(text, encoding="utf-8")
-    orphans = [p for p in GOLDEN.glob("*.txt") if p.stem not in registry.frameworks]
-    for path in orphans:
-        changed.append(f"{path.name} (removed)")
-        if not check:
-            path.unlink()
-    verb = "would change" if check else "rewritten"
-    print(f"{len(changed)} of {len(registry.frameworks)} snapshots {verb}: {', '.join(changed) or '-'}")
-    return 1 if check and changed else 0
+    engine, run = started
+    frameworks = engine.registry.frameworks
+    for fw_id in sorted(frameworks):
+        run.refresh(f"{fw_id}.txt", render(engine, fw_id))
+    for path in sorted(GOLDEN.glob("*.txt")):  # a list: files are removed as it goes
+        if path.stem not in frameworks:
+            run.remove(path)
+    return run.finish(len(frameworks), "snapshots")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from qualbridge.compare.engine import Engine
 from qualbridge.compare.matrix import matrix_rows, render_table
-from qualbridge.registry.loader import parse_files
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the helper beside this script, however it is run
+from golden_files import start
 
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "compare" / "golden"
 
@@ -58,27 +60,16 @@ def render(engine: Engine, a: str, b: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    registry, problems = parse_files()
-    if problems:
-        print("the data files do not load:", *problems, sep="\n  ")
+    started = start(argv, GOLDEN)
+    if started is None:
         return 2
-    engine = Engine(registry)
-    check = "--check" in argv
-    changed = []
-    GOLDEN.mkdir(parents=True, exist_ok=True)
+    engine, run = started
     for a, b in PAIRS:
-        if a not in registry.frameworks or b not in registry.frameworks:
+        if a not in engine.registry.frameworks or b not in engine.registry.frameworks:
             print(f"skipped {a} {b}: not in the data")
             continue
-        path = GOLDEN / golden_name(a, b)
-        text = render(engine, a, b)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            changed.append(path.name)
-            if not check:
-                path.write_text(text, encoding="utf-8")
-    verb = "would change" if check else "rewritten"
-    print(f"{len(changed)} of {len(PAIRS)} tables {verb}: {', '.join(changed) or '-'}")
-    return 1 if check and changed else 0
+        run.refresh(golden_name(a, b), render(engine, a, b))
+    return run.finish(len(PAIRS), "tables")
 
 
 if __name__ == "__main__":

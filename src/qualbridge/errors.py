@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from typing import Any
 
 
 class QualbridgeError(ValueError):
@@ -15,6 +16,15 @@ class QualbridgeError(ValueError):
 
     #: short machine-readable slug used as the problem ``type`` in the API
     code = "invalid-input"
+
+    def __init_subclass__(cls, *, code: str | None = None, kind: str | None = None, **kwargs: Any) -> None:
+        """A subclass names its ``code`` (and an :class:`UnknownId` its ``kind``) in its class line, so a
+        family of errors that differ only in these reads as one line each."""
+        super().__init_subclass__(**kwargs)
+        if code is not None:
+            cls.code = code
+        if kind is not None:
+            cls.kind = kind  # type: ignore[attr-defined]
 
     def __init__(self, message: str, *, suggestions: Iterable[str] = ()) -> None:
         self.suggestions = list(suggestions)
@@ -52,40 +62,32 @@ class UnknownId(QualbridgeError):
         super().__init__(message, suggestions=suggestions)
 
 
-class UnknownFramework(UnknownId):
-    code = "unknown-framework"
-    kind = "framework"
+class UnknownFramework(UnknownId, code="unknown-framework", kind="framework"):
+    """A framework id the registry does not hold."""
 
 
-class UnknownLevel(UnknownId):
-    code = "unknown-level"
-    kind = "level"
+class UnknownLevel(UnknownId, code="unknown-level", kind="level"):
+    """A level id that is not a level of any framework in the registry."""
 
 
-class UnknownQualification(UnknownId):
-    code = "unknown-qualification"
-    kind = "qualification type"
+class UnknownQualification(UnknownId, code="unknown-qualification", kind="qualification type"):
+    """A qualification-type id the registry does not hold."""
 
 
-class UnknownCountry(UnknownId):
-    code = "unknown-country"
-    kind = "country"
+class UnknownCountry(UnknownId, code="unknown-country", kind="country"):
+    """A country code the data has nothing for."""
 
 
-class UnknownScale(UnknownId):
-    code = "unknown-scale"
-    kind = "grading scale"
+class UnknownScale(UnknownId, code="unknown-scale", kind="grading scale"):
+    """A grading-scale id no scale file declares."""
 
 
-class UnknownCreditSystem(UnknownId):
-    code = "unknown-credit-system"
-    kind = "credit system"
+class UnknownCreditSystem(UnknownId, code="unknown-credit-system", kind="credit system"):
+    """A credit-system id no credit-system file declares."""
 
 
-class AmbiguousQualification(QualbridgeError):
+class AmbiguousQualification(QualbridgeError, code="ambiguous-qualification"):
     """A name that matches several qualification types equally well: never pick one silently."""
-
-    code = "ambiguous-qualification"
 
     def __init__(self, query: str, candidates: list[tuple[str, str]]) -> None:
         self.query = query
@@ -96,34 +98,29 @@ class AmbiguousQualification(QualbridgeError):
         )
 
 
-class NoMatch(QualbridgeError):
+class NoMatch(QualbridgeError, code="no-match"):
     """A free-text name that matches no qualification type."""
 
-    code = "no-match"
+
+class InvalidGrade(QualbridgeError, code="invalid-grade"):
+    """A grade its scale does not have, or grade shares (a distribution) that cannot be used."""
 
 
-class InvalidGrade(QualbridgeError):
-    code = "invalid-grade"
+class InvalidCredits(QualbridgeError, code="invalid-credits"):
+    """An amount of credit that is not a usable number, or a conversion its systems cannot make."""
 
 
-class InvalidCredits(QualbridgeError):
-    code = "invalid-credits"
+class InvalidCaseFile(QualbridgeError, code="invalid-case-file"):
+    """A case or policy file that cannot be read as one."""
 
 
-class InvalidCaseFile(QualbridgeError):
-    code = "invalid-case-file"
-
-
-class CaseFieldError(InvalidCaseFile):
+class CaseFieldError(InvalidCaseFile, code="invalid-case-field"):
     """One field of a case file is missing or wrong; the message starts with its path."""
-
-    code = "invalid-case-field"
 
     def __init__(self, field: str, message: str, *, suggestions: Iterable[str] = ()) -> None:
         self.field = field
         super().__init__(f"{field}: {message}", suggestions=suggestions)
 
 
-class UnknownPolicy(UnknownId):
-    code = "unknown-policy"
-    kind = "recognition policy"
+class UnknownPolicy(UnknownId, code="unknown-policy", kind="recognition policy"):
+    """A recognition-policy id no policy file declares."""

@@ -14,11 +14,12 @@ from typer.testing import CliRunner
 
 from qualbridge.cli.main import app as cli
 from qualbridge.eligibility.answer import check_eligibility
-from qualbridge.eligibility.policy import Rule, load_policy, read_policy
+from qualbridge.eligibility.policy import load_policy, read_policy
 from qualbridge.eligibility.rules import Subject, decide
 from qualbridge.errors import QualbridgeError
 from qualbridge.registry import get_registry
 from qualbridge.registry.check import check
+from qualbridge.registry.eligibility import Rule
 from qualbridge.registry.loader import DATA_DIR
 
 POLICY = load_policy()

@@ -25,7 +25,7 @@ import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 
-from qualbridge.compare.graph import Edge, LevelGraph, NoMatchFact, build_graph, type_source
+from qualbridge.compare.graph import Edge, LevelGraph, NoMatchFact, build_graph, sourced_evidence, type_source
 from qualbridge.compare.model import ConfidenceFactor, Evidence, Outcome
 from qualbridge.compare.recognition import statement_edges
 from qualbridge.compare.routes import Path, Scored, best_of, factors, score, walk
@@ -107,12 +107,10 @@ class Engine:
         source = type_source(self.registry, qt.id)
         paths: list[Path] = []
         for placement in placements:
-            evidence = Evidence(
-                kind="placement",
-                decision=f"placement of {qt.id} on {placement.level}",
-                body=source.publisher if source else None,
-                date=source.published if source else None,
-                address=source.url if source else None,
+            evidence = sourced_evidence(
+                "placement",
+                f"placement of {qt.id} on {placement.level}",
+                source,
                 verified=qt.verified and placement.verified,
                 note=placement.note,
             )

@@ -220,13 +220,8 @@ def _add_isced(graph: LevelGraph, registry: Registry) -> None:
     for (level, isced_level), types in sorted(pairs.items()):
         source = type_source(registry, types[0])
         shown = ", ".join(types[:4]) + (f" and {len(types) - 4} more" if len(types) > 4 else "")
-        evidence = Evidence(
-            kind="isced-placement",
-            decision=f"placements of {shown}",
-            body=source.publisher if source else None,
-            date=source.published if source else None,
-            address=source.url if source else None,
-            verified=verified[(level, isced_level)],
+        evidence = sourced_evidence(
+            "isced-placement", f"placements of {shown}", source, verified=verified[(level, isced_level)]
         )
         one = len(spread[(level, graph.framework_of[isced_level])]) == 1
         match = MatchType.CLOSE if one else MatchType.BROAD
@@ -236,6 +231,21 @@ def _add_isced(graph: LevelGraph, registry: Registry) -> None:
         )
         out[isced_level].append(Edge(isced_level, level, back, evidence, True))
     graph.isced = dict(out)
+
+
+def sourced_evidence(
+    kind: EvidenceKind, decision: str, source: Source | None, *, verified: bool, note: str | None = None
+) -> Evidence:
+    """Evidence for a step that a publication gives (a type's placement): its publisher, date and address."""
+    return Evidence(
+        kind=kind,
+        decision=decision,
+        body=source.publisher if source else None,
+        date=source.published if source else None,
+        address=source.url if source else None,
+        verified=verified,
+        note=note,
+    )
 
 
 def type_source(registry: Registry, type_id: str) -> Source | None:

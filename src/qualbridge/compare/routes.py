@@ -35,6 +35,7 @@ rests on.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from qualbridge.compare.graph import KIND_WEIGHT, MATCH_WEIGHT, UNVERIFIED_WEIGHT, Edge, LevelGraph
@@ -70,28 +71,34 @@ def _walk_decisions(
 ) -> None:
     if budget == 0:
         return
-    for edge in graph.decisions.get(level, ()):
-        fw = graph.framework_of[edge.target]
-        if fw in seen:
-            continue
-        route = (*path, edge)
-        found[fw].append(route)
-        seen.add(fw)
-        _walk_decisions(graph, edge.target, route, seen, budget - 1, found)
-        seen.discard(fw)
+    _follow(graph, graph.decisions.get(level, ()), path, seen, found, budget - 1)
 
 
 def _walk_from_isced(
     graph: LevelGraph, isced_level: str, path: Path, seen: set[str], found: dict[str, list[Path]]
 ) -> None:
-    for edge in graph.isced.get(isced_level, ()):
+    # from ISCED, at most one more decision (and never past MAX_STEPS)
+    _follow(graph, graph.isced.get(isced_level, ()), path, seen, found, min(1, MAX_STEPS - len(path) - 1))
+
+
+def _follow(
+    graph: LevelGraph,
+    edges: Iterable[Edge],
+    path: Path,
+    seen: set[str],
+    found: dict[str, list[Path]],
+    budget: int,
+) -> None:
+    """Each edge into a framework not yet on the path ends a route; from its target, walk on by at most
+    ``budget`` decisions."""
+    for edge in edges:
         fw = graph.framework_of[edge.target]
         if fw in seen:
             continue
         route = (*path, edge)
         found[fw].append(route)
         seen.add(fw)
-        _walk_decisions(graph, edge.target, route, seen, min(1, MAX_STEPS - len(route)), found)
+        _walk_decisions(graph, edge.target, route, seen, budget, found)
         seen.discard(fw)
 
 

@@ -15,18 +15,11 @@ from typing import Any
 
 from qualbridge import messages
 from qualbridge.compare.resolve import resolve
-from qualbridge.eligibility.policy import (
-    DEFAULT_POLICY,
-    Condition,
-    EligibilityPolicy,
-    ListEntry,
-    Outcome,
-    UnknownEligibilityTarget,
-    load_policy,
-)
+from qualbridge.eligibility.policy import DEFAULT_POLICY, UnknownEligibilityTarget, load_policy
 from qualbridge.eligibility.rules import Subject, Verdict, decide
 from qualbridge.errors import NoMatch, QualbridgeError, UnknownCountry, closest
 from qualbridge.messages import LANGUAGES
+from qualbridge.registry.eligibility import Condition, EligibilityPolicy, ListEntry, Outcome, Rule
 from qualbridge.registry.loader import Registry
 from qualbridge.registry.models import QualificationType, Source
 
@@ -95,22 +88,7 @@ class Eligibility:
             "qualification": {"id": self.type_id, "names": self.names},
             "target": self.target,
             "outcome": self.outcome.value,
-            "rule": None
-            if rule is None
-            else {
-                "id": rule.id,
-                "basis": rule.basis,
-                "verified": rule.verified,
-                "note": rule.note,
-                "designation": None
-                if entry is None
-                else {
-                    "id": entry.id,
-                    "names": entry.names,
-                    "designated": entry.designated,
-                    "verified": entry.verified,
-                },
-            },
+            "rule": None if rule is None else _rule_json(rule, entry),
             "years_of_schooling": {
                 "min": self.years[0] if self.years else None,
                 "max": self.years[1] if self.years else None,
@@ -127,6 +105,25 @@ class Eligibility:
             "policy": self.policy.id,
             "data_version": self.data_version,
         }
+
+
+def _rule_json(rule: Rule, entry: ListEntry | None) -> dict[str, Any]:
+    """The rule that decided, and the designated-list entry it matched (``None`` for a rule without one)."""
+    designation = None
+    if entry is not None:
+        designation = {
+            "id": entry.id,
+            "names": entry.names,
+            "designated": entry.designated,
+            "verified": entry.verified,
+        }
+    return {
+        "id": rule.id,
+        "basis": rule.basis,
+        "verified": rule.verified,
+        "note": rule.note,
+        "designation": designation,
+    }
 
 
 def _source_json(source: Source) -> dict[str, Any]:

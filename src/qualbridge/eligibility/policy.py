@@ -18,17 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from qualbridge.errors import QualbridgeError
-from qualbridge.registry.eligibility import (
-    Condition,
-    EligibilityPolicy,
-    ListEntry,
-    Outcome,
-    Rule,
-    RuleKind,
-    Target,
-)
-
-__all__ = ["Condition", "EligibilityPolicy", "ListEntry", "Outcome", "Rule", "RuleKind", "Target"]
+from qualbridge.registry.eligibility import EligibilityPolicy
 
 POLICY_DIR = Path(__file__).resolve().parent.parent / "data" / "policies"
 DEFAULT_POLICY = "jp-mext"

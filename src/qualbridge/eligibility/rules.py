@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from qualbridge import messages
-from qualbridge.eligibility.policy import (
+from qualbridge.messages import LANGUAGES
+from qualbridge.registry.eligibility import (
     Condition,
     EligibilityPolicy,
     ListEntry,
@@ -20,7 +21,6 @@ from qualbridge.eligibility.policy import (
     RuleKind,
     Target,
 )
-from qualbridge.messages import LANGUAGES
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,43 +28,44 @@ IscedField = Annotated[str, Field(pattern=r"^[0-9]{2,4}$", description="ISCED-F 
 
 
 class Purpose(StrEnum):
+    """What the applicant asks recognition for."""
+
     FURTHER_STUDY = "further-study"
     EMPLOYMENT = "employment"
     PROFESSIONAL_PRACTICE = "professional-practice"
 
 
 class DocumentKind(StrEnum):
+    """A kind of document an applicant brings (a background paper may stand in for missing ones)."""
+
     DIPLOMA = "diploma"
     TRANSCRIPT = "transcript"
     DIPLOMA_SUPPLEMENT = "diploma-supplement"
     PROGRAMME_DESCRIPTION = "programme-description"
     IDENTITY = "identity"
     TRANSLATION = "translation"
-    BACKGROUND_PAPER = "background-paper"
+    BACKGROUND_PAPER = "background-paper"  # stands in for missing documents (EAR manual ch. 12)
     OTHER = "other"
 
 
-CaseModel = Strict  # unknown keys are errors; records are frozen
-
-
-class Document(CaseModel):
+class Document(Strict):
     kind: DocumentKind
     note: str | None = None
     certified: bool = False  # a certified copy, or verified with the awarding institution
 
 
-class GivenCredits(CaseModel):
+class GivenCredits(Strict):
     amount: float = Field(gt=0)
     system: str = Field(description="credit-system id, e.g. jp-tani, gb-credit, ects")
 
 
-class GradeEntry(CaseModel):
+class GradeEntry(Strict):
     course: str | None = None
     grade: str | float
     credits: float | None = Field(default=None, gt=0)
 
 
-class Transcript(CaseModel):
+class Transcript(Strict):
     scale: str = Field(description="grading-scale id, e.g. jp-s-f, gb-class")
     grades: list[GradeEntry] = Field(default_factory=list)
     average: str | float | None = Field(default=None, description="overall grade as printed, if any")
@@ -76,12 +77,12 @@ class Transcript(CaseModel):
         return self
 
 
-class Programme(CaseModel):
+class Programme(Strict):
     name: str | None = None
     field: IscedField | None = None
 
 
-class Credential(CaseModel):
+class Credential(Strict):
     country: str = Field(description="ISO 3166-1 alpha-2 code of the awarding country")
     qualification: str = Field(description="qualification-type id (jp/gakushi) or the name on the diploma")
     title: str | None = Field(default=None, description="the title as written on the diploma")
@@ -119,14 +120,14 @@ class Credential(CaseModel):
         return any(d.kind is kind for d in self.documents)
 
 
-class Applicant(CaseModel):
+class Applicant(Strict):
     given_name: str | None = None
     family_name: str | None = None
     birth_date: dt.date | None = None
     refugee: bool = Field(default=False, description="refugee or displaced person (LRC Art. VII)")
 
 
-class BackgroundPaper(CaseModel):
+class BackgroundPaper(Strict):
     """A reconstruction of the applicant's education from the evidence that exists (EAR ch. 12)."""
 
     prepared_by: str | None = None
@@ -135,7 +136,7 @@ class BackgroundPaper(CaseModel):
     evidence: list[str] = Field(min_length=1, description="what the reconstruction rests on")
 
 
-class PurposeSpec(CaseModel):
+class PurposeSpec(Strict):
     kind: Purpose
     requested: str | None = Field(
         default=None, description="home qualification type the applicant asks to be compared with"
@@ -147,7 +148,7 @@ class PurposeSpec(CaseModel):
     description: str | None = None
 
 
-class Case(CaseModel):
+class Case(Strict):
     reference: str = Field(min_length=1)
     received: dt.date | None = None
     policy: str = Field(description="recognition policy id, e.g. jp-nic, gb-enic")

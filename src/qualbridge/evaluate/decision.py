@@ -130,26 +130,19 @@ def _edit(finding: Finding, edit: FindingEdit | None) -> Finding:
 def refusal_citations(findings: Sequence[Finding]) -> tuple[list[str], list[str]]:
     """(English, Japanese) sentences citing each substantial difference a refusal rests on."""
     cited = [f for f in findings if f.severity is Severity.SUBSTANTIAL]
-    return (
-        [
+
+    def cites(lang: str) -> list[str]:
+        return [
             text(
                 "decision.refusal-cites",
-                "en",
-                element=ELEMENT_NAMES[f.element]["en"],
-                reasoning=f.reasoning_en,
+                lang,
+                element=ELEMENT_NAMES[f.element][lang],
+                reasoning=f.reasoning_en if lang == "en" else f.reasoning_ja,
             )
             for f in cited
-        ],
-        [
-            text(
-                "decision.refusal-cites",
-                "ja",
-                element=ELEMENT_NAMES[f.element]["ja"],
-                reasoning=f.reasoning_ja,
-            )
-            for f in cited
-        ],
-    )
+        ]
+
+    return cites("en"), cites("ja")
 
 
 def basis_lines(decision: OfficeDecision) -> tuple[list[str], list[str]]:

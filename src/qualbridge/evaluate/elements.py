@@ -107,33 +107,11 @@ def quality(ctx: Context) -> Finding:
         )
     if inst.source_url:
         evidence.append(f"source: {inst.source_url}")
-    if inst.is_mill:
-        return finding(
-            el,
-            Severity.SUBSTANTIAL,
-            "mill",
-            evidence,
-            "elements.quality.mill",
-            {"name": name},
-        )
-    if inst.status == "not-recognised":
-        return finding(
-            el,
-            Severity.SUBSTANTIAL,
-            "not-recognised",
-            evidence,
-            "elements.quality.not-recognised",
-            {"name": name},
-        )
-    if inst.status == "recognised":
-        return finding(
-            el,
-            Severity.NONE,
-            "recognised",
-            evidence,
-            "elements.quality.recognised",
-            {"name": name},
-        )
+    # a mill, or a status the registry gives: each its own finding and sentence
+    status = "mill" if inst.is_mill else inst.status
+    if status in ("mill", "not-recognised", "recognised"):
+        severity = Severity.NONE if status == "recognised" else Severity.SUBSTANTIAL
+        return finding(el, severity, status, evidence, f"elements.quality.{status}", {"name": name})
     if inst.candidates:
         evidence.append("candidates: " + ", ".join(inst.candidates))
     return finding(

@@ -24,23 +24,24 @@ POLICY_DIR = Path(__file__).resolve().parent.parent / "data" / "policies"
 
 
 class Severity(StrEnum):
+    """How much a difference between the qualifications weighs, as the body's policy ranks it."""
+
     NONE = "none"
-    MINOR = "minor"
+    MINOR = "minor"  # listed among the reasons of the recommended outcome
     SUBSTANTIAL = "substantial"
 
 
 class Outcome(StrEnum):
+    """The recognition outcomes a body's policy can decide on."""
+
     FULL = "full"
-    PARTIAL = "partial"
-    ALTERNATIVE = "alternative"
+    PARTIAL = "partial"  # studies not completed: the part achieved is recognised
+    ALTERNATIVE = "alternative"  # as the (lower) home qualification it is comparable to
     CONDITIONAL = "conditional"
     NON_RECOGNITION = "non-recognition"
 
 
-PolicyModel = Strict  # unknown keys are errors; records are frozen
-
-
-class Thresholds(PolicyModel):
+class Thresholds(Strict):
     """Where the body draws its lines. Fractions are shares of the reference workload."""
 
     workload_minor_shortfall: float = Field(ge=0, le=1)
@@ -48,7 +49,7 @@ class Thresholds(PolicyModel):
     level_min_confidence: float = Field(ge=0, le=1)
 
 
-class PurposeRule(PolicyModel):
+class PurposeRule(Strict):
     """How the body weighs differences for one purpose of recognition."""
 
     required_documents: list[DocumentKind]
@@ -60,7 +61,7 @@ class PurposeRule(PolicyModel):
     workload_counts: bool = True  # whether a workload shortfall can be substantial for this purpose
 
 
-class ReferenceWorkload(PolicyModel):
+class ReferenceWorkload(Strict):
     amount: float = Field(gt=0)
     system: str
     source: str | None = None
@@ -68,7 +69,7 @@ class ReferenceWorkload(PolicyModel):
     note: str | None = None
 
 
-class Casework(PolicyModel):
+class Casework(Strict):
     """The body's casework rules: time limits, the appeal window, and the outcomes it may decide."""
 
     #: the Revised Recommendation on Criteria and Procedures (2010), para. 4: never more than four months
@@ -82,7 +83,7 @@ class Casework(PolicyModel):
     appeal_until: LangText
 
 
-class Policy(PolicyModel):
+class Policy(Strict):
     id: str
     names: LangText
     body: LangText

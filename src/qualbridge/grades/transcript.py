@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, TextIO
+from typing import Any, NamedTuple, TextIO, TypedDict, Unpack
 
 from qualbridge.errors import QualbridgeError
 from qualbridge.grades.convert import convert, default_method, settle
@@ -163,17 +163,29 @@ def _columns(first: Sequence[str]) -> tuple[int, int, int] | None:
     return name_col, cells.index("credits"), cells.index("grade")
 
 
+class ConversionOptions(TypedDict, total=False):
+    """How a transcript's grades convert, the same for every row (see :class:`GradeConverter`)."""
+
+    method: str | None
+    from_table: GradeTable | None  # grading table (shares of each grade) of the source scale
+    to_table: GradeTable | None
+    line_of: Callable[[], int] | None  # the csv reader's current line number, for row errors
+
+
+def _converter(from_scale: str | Scale, to_scale: str | Scale, options: ConversionOptions) -> GradeConverter:
+    src = from_scale if isinstance(from_scale, Scale) else get_scale(from_scale)
+    tgt = to_scale if isinstance(to_scale, Scale) else get_scale(to_scale)
+    return GradeConverter(src, tgt, options.get("method"), options.get("from_table"), options.get("to_table"))
+
+
 def convert_rows(
     rows: Iterable[Sequence[str]],
     from_scale: str | Scale,
     to_scale: str | Scale,
     *,
-    method: str | None = None,
-    from_table: GradeTable | None = None,
-    to_table: GradeTable | None = None,
     summary: TranscriptSummary | None = None,
-    line_of: Callable[[], int] | None = None,
     report_csv_errors: bool = False,
+    **options: Unpack[ConversionOptions],
 ) -> Iterator[CourseResult | RowError]:
     """Convert rows (name, credits, grade; a header row is recognised) one at a time.
 
@@ -181,9 +193,8 @@ def convert_rows(
     ``report_csv_errors`` a line the csv module refuses (a field over its size limit) is a
     :class:`RowError` and the rest still convert; without it, ``csv.Error`` reaches the caller.
     """
-    src = from_scale if isinstance(from_scale, Scale) else get_scale(from_scale)
-    tgt = to_scale if isinstance(to_scale, Scale) else get_scale(to_scale)
-    conv = GradeConverter(src, tgt, method, from_table, to_table)
+    conv = _converter(from_scale, to_scale, options)
+    src, tgt, line_of = conv.src, conv.tgt, options.get("line_of")
     acc = summary if summary is not None else TranscriptSummary(src.id, tgt.id, conv.method)
     acc.from_scale, acc.to_scale, acc.method = src.id, tgt.id, conv.method
     yield from _run(_guarded(rows, line_of) if report_csv_errors else rows, conv, acc, line_of, emit=True)
@@ -193,18 +204,12 @@ def summarise(
     rows: Iterable[Sequence[str]],
     from_scale: str | Scale,
     to_scale: str | Scale,
-    *,
-    method: str | None = None,
-    from_table: GradeTable | None = None,
-    to_table: GradeTable | None = None,
-    line_of: Callable[[], int] | None = None,
+    **options: Unpack[ConversionOptions],
 ) -> TranscriptSummary:
     """The averages and totals only (the fast path: no per-course objects)."""
-    src = from_scale if isinstance(from_scale, Scale) else get_scale(from_scale)
-    tgt = to_scale if isinstance(to_scale, Scale) else get_scale(to_scale)
-    conv = GradeConverter(src, tgt, method, from_table, to_table)
-    acc = TranscriptSummary(src.id, tgt.id, conv.method)
-    for _ in _run(rows, conv, acc, line_of, emit=False):
+    conv = _converter(from_scale, to_scale, options)
+    acc = TranscriptSummary(conv.src.id, conv.tgt.id, conv.method)
+    for _ in _run(rows, conv, acc, options.get("line_of"), emit=False):
         pass
     return acc
 

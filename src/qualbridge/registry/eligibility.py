@@ -22,9 +22,9 @@ ELIGIBILITY_POLICY_FILES = ("jp-mext.yaml",)
 
 class Outcome(StrEnum):
     ELIGIBLE = "eligible"
-    CONDITIONAL = "conditional"
+    CONDITIONAL = "conditional"  # once the rule's conditions are met (a course to complete, an age)
     NOT_ELIGIBLE = "not-eligible"
-    INDIVIDUAL_ASSESSMENT = "individual-assessment"
+    INDIVIDUAL_ASSESSMENT = "individual-assessment"  # only the institution's own screening can decide
 
 
 class RuleKind(StrEnum):

@@ -61,6 +61,8 @@ class Fact(Strict):
 
 
 class FrameworkKind(StrEnum):
+    """What a framework is: national (nqf), regional (rqf), a classification (ISCED) or part of another."""
+
     NQF = "nqf"
     RQF = "rqf"
     CLASSIFICATION = "classification"

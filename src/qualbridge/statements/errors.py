@@ -9,16 +9,12 @@ from __future__ import annotations
 from qualbridge.errors import QualbridgeError
 
 
-class InvalidKey(QualbridgeError):
+class InvalidKey(QualbridgeError, code="invalid-key"):
     """A key or key file that is not an Ed25519 Multikey."""
 
-    code = "invalid-key"
 
-
-class UnknownContext(QualbridgeError):
+class UnknownContext(QualbridgeError, code="unknown-context"):
     """A JSON-LD context that is not bundled: it is never fetched."""
-
-    code = "unknown-context"
 
     def __init__(self, url: str, known: list[str]) -> None:
         self.url = url
@@ -27,26 +23,20 @@ class UnknownContext(QualbridgeError):
         )
 
 
-class UnresolvableKey(QualbridgeError):
+class UnresolvableKey(QualbridgeError, code="unresolvable-key"):
     """A verification method whose public key cannot be found offline."""
 
-    code = "unresolvable-key"
 
-
-class InvalidCredential(QualbridgeError):
+class InvalidCredential(QualbridgeError, code="invalid-credential"):
     """A document that cannot be signed or verified as a Verifiable Credential."""
 
-    code = "invalid-credential"
 
-
-class UndefinedTerms(InvalidCredential):
+class UndefinedTerms(InvalidCredential, code="undefined-terms"):
     """Claims whose names no bundled context defines: they would not be covered by the signature.
 
     ``known`` lists the terms the statement context does define (the caller looks them up, so this
     module depends on nothing else of the package).
     """
-
-    code = "undefined-terms"
 
     def __init__(self, terms: list[str], known: list[str] | None = None) -> None:
         self.terms = terms
@@ -57,13 +47,9 @@ class UndefinedTerms(InvalidCredential):
         )
 
 
-class InvalidStatusList(QualbridgeError):
+class InvalidStatusList(QualbridgeError, code="invalid-status-list"):
     """A Bitstring Status List or status entry that cannot be read."""
 
-    code = "invalid-status-list"
 
-
-class InvalidTrustList(QualbridgeError):
+class InvalidTrustList(QualbridgeError, code="invalid-trust-list"):
     """A trust list file that cannot be read."""
-
-    code = "invalid-trust-list"

@@ -25,26 +25,14 @@ def on_audit_event(sender: Any, instance: AuditEvent, created: bool, **kwargs: A
     if not created or kwargs.get("raw") or instance.action not in STATEMENT_EVENTS:
         return
     from qualbridge.web.cases.models import Case
-    from qualbridge.web.jobs.queue import enqueue
+    from qualbridge.web.jobs.queue import enqueue_for_case
     from qualbridge.web.jobs.tasks import publish_status_list, render_statement
 
     case = Case.objects.filter(pk=instance.case_id).select_related("office").first()
     if case is None:
         return
     if instance.action == AuditAction.STATEMENT_ISSUE:
-        enqueue(
-            render_statement,
-            int(instance.object_id),
-            key=f"render-statement:{instance.object_id}",
-            case_id=case.pk,
-            office=case.office,
-            actor=instance.actor,
-        )
-    enqueue(
-        publish_status_list,
-        case.office_id,
-        key=f"status-list:{case.office_id}:{instance.seq}",
-        case_id=case.pk,
-        office=case.office,
-        actor=instance.actor,
-    )
+        key = f"render-statement:{instance.object_id}"
+        enqueue_for_case(render_statement, int(instance.object_id), key=key, case=case, actor=instance.actor)
+    key = f"status-list:{case.office_id}:{instance.seq}"
+    enqueue_for_case(publish_status_list, case.office_id, key=key, case=case, actor=instance.actor)

@@ -71,6 +71,11 @@ def enqueue(
     return job
 
 
+def enqueue_for_case(task: Any, *args: Any, key: str, case: Any, actor: Any) -> Job:
+    """A job caused by an event of ``case``: listed with the case and its office, done for ``actor``."""
+    return enqueue(task, *args, key=key, case_id=case.pk, office=case.office, actor=actor)
+
+
 def send(job_id: Any) -> None:
     """Hand the job to the broker (or, without one, run it now)."""
     job = Job.objects.get(pk=job_id)

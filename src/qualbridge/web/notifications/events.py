@@ -120,7 +120,7 @@ def on_audit_event(sender: Any, instance: AuditEvent, created: bool, **kwargs: A
 
 
 def _notify(kind: str, user: Any, case: Any, event: AuditEvent, context: dict[str, Any]) -> None:
-    from qualbridge.web.jobs.queue import enqueue
+    from qualbridge.web.jobs.queue import enqueue_for_case
     from qualbridge.web.notifications.models import Notification
     from qualbridge.web.notifications.tasks import send_notification
 
@@ -134,11 +134,5 @@ def _notify(kind: str, user: Any, case: Any, event: AuditEvent, context: dict[st
         defaults={"to": user.email, "language": language_of(user), "case": case, "context": context},
     )
     if created:
-        enqueue(
-            send_notification,
-            notification.pk,
-            key=f"notify:{notification.pk}",
-            case_id=case.pk,
-            office=case.office,
-            actor=event.actor,
-        )
+        key = f"notify:{notification.pk}"
+        enqueue_for_case(send_notification, notification.pk, key=key, case=case, actor=event.actor)

@@ -37,30 +37,27 @@ def _office(slug: str) -> Any:
 
 
 def create_office(slug: str) -> list[str]:
-    _setup()
-    from qualbridge.web.trust.did import method_id, office_did
-    from qualbridge.web.trust.keystore import create_office_key
-
-    office = _office(slug)
-    row = create_office_key(office)
-    return [
-        f"office {slug}: key-{row.number} created",
-        f"issuer  {office_did(office)}",
-        f"method  {method_id(office, row)}",
-    ]
+    return _office_key(slug, rotate=False)
 
 
 def rotate_office(slug: str) -> list[str]:
+    return _office_key(slug, rotate=True)
+
+
+def _office_key(slug: str, *, rotate: bool) -> list[str]:
+    """Create the office's signing key, or rotate to a new one; returns the lines to print."""
     _setup()
-    from qualbridge.web.trust.did import method_id
-    from qualbridge.web.trust.keystore import rotate_office_key
+    from qualbridge.web.trust.did import method_id, office_did
+    from qualbridge.web.trust.keystore import create_office_key, rotate_office_key
 
     office = _office(slug)
-    row = rotate_office_key(office)
-    return [
-        f"office {slug}: key-{row.number} now signs; earlier keys are retired (they still verify)",
-        f"method  {method_id(office, row)}",
-    ]
+    if rotate:
+        row = rotate_office_key(office)
+        head = [f"office {slug}: key-{row.number} now signs; earlier keys are retired (they still verify)"]
+    else:
+        row = create_office_key(office)
+        head = [f"office {slug}: key-{row.number} created", f"issuer  {office_did(office)}"]
+    return [*head, f"method  {method_id(office, row)}"]
 
 
 def issuer_token(slug: str, label: str) -> list[str]:
