@@ -152,6 +152,9 @@ def seed() -> Iterator[str]:
     lines.append(
         f"  {len(DEMO_CASES)} cases in {len({c[-1] for c in DEMO_CASES})} states; sign in at /accounts/login/"
     )
+    from qualbridge.web.training.demo import seed_training  # h18: the training mode
+
+    lines += seed_training(_password)
     _keep(lines)
     return iter(lines)
 
