@@ -151,3 +151,20 @@ def test_supervisor_sees_progress_missed_elements_and_agreement(people: dict[str
     assert "over 2 items judged by all 2 trainees" in page
     ja = client.get("/training/supervisor/", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
     assert "研修生" in ja
+
+
+def test_demo_provisions_a_training_office_with_a_trainee_and_a_supervisor(settings: Any, tmp_path: Any) -> None:
+    from qualbridge.web.demo import seed
+
+    settings.DATA_DIR = tmp_path
+    lines = list(seed())
+    assert any(line.split()[:2] == ["Supervisor", "supervisor"] for line in lines)
+    assert any(line.split()[:2] == ["Trainee", "trainee"] for line in lines)
+    office = TrainingOffice.objects.get().office
+    assert User.objects.get(username="supervisor").role == Role.SENIOR
+    assert User.objects.get(username="trainee", office=office).role == Role.EVALUATOR
+    client = Client()
+    client.force_login(User.objects.get(username="supervisor"))
+    page = client.get("/training/supervisor/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "trainee2" in page and "Fleiss" in page  # the demo trainees' figures
+    assert not Statement.objects.filter(case__office=office).exists()

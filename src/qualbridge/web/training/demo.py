@@ -49,5 +49,6 @@ def _work(trainee: User, case_id: str, decision: str, substantial: str | None) -
     case = do_start_training_case(trainee, case_id).case
     for finding in Finding.objects.filter(case=case):
         actions.do_edit_finding(trainee, finding, "", finding.element == substantial, "Demo trainee's judgement.")
-    actions.do_draft_decision(trainee, case, decision, "Demo trainee's reasons.")
+    basis = "" if decision == "full" else "Demo trainee's basis of the recognition."
+    actions.do_draft_decision(trainee, case, decision, "Demo trainee's reasons.", basis)
     actions.do_submit_draft(trainee, case)
