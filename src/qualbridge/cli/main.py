@@ -52,6 +52,7 @@ GROUPS = [
     ("restore", None),
     ("countries", "countries"),  # country profiles (issue 18)
     ("training", "training"),  # h18: training cases for evaluators (issue 18)
+    ("referencing", "referencing"),  # h19: the referencing assistant (issue 19)
 ]
 
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "qualbridge.web.training",  # h18: training mode
     "qualbridge.web.api",
     "qualbridge.web.trust",
+    "qualbridge.web.referencing",  # h19: the referencing assistant page
 ]
 
 MIDDLEWARE = [

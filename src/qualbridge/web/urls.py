@@ -33,4 +33,5 @@ urlpatterns = [
     path("", include("qualbridge.web.decisions.urls")),
     path("", include("qualbridge.web.analytics.urls")),
     path("", include("qualbridge.web.training.urls")),  # h18: training mode
+    path("", include("qualbridge.web.referencing.urls")),  # h19
 ]
