@@ -131,7 +131,10 @@ def scenario(spec: dict[str, Any]) -> dict[str, Any]:
     dur_en = f" over {years:g} years" if years else ""
     dur_ja = f"{years:g}年間の" if years else ""
     if kind == "master-admission":
-        title = (f"{t_en} ({c_en}) for admission to a master's programme", f"修士課程への入学：{t_ja}（{c_ja}）")
+        title = (
+            f"{t_en} ({c_en}) for admission to a master's programme",
+            f"修士課程への入学：{t_ja}（{c_ja}）",
+        )
         story = (
             f"An applicant holding {a(t_en)} from {c_en} in {f_en} applies for admission to a master's programme in "
             f"the same field at a Japanese university.",
@@ -139,7 +142,10 @@ def scenario(spec: dict[str, Any]) -> dict[str, Any]:
         )
     elif kind == "doctoral-admission":
         purpose["requested"] = "jp/shushi"
-        title = (f"{t_en} ({c_en}) for admission to a doctoral programme", f"博士課程への入学：{t_ja}（{c_ja}）")
+        title = (
+            f"{t_en} ({c_en}) for admission to a doctoral programme",
+            f"博士課程への入学：{t_ja}（{c_ja}）",
+        )
         story = (
             f"An applicant holding {a(t_en)} from {c_en} in {f_en} applies for admission to a doctoral programme in "
             f"the same field.",
@@ -159,7 +165,12 @@ def scenario(spec: dict[str, Any]) -> dict[str, Any]:
         )
     elif kind == "professional-other-field":
         purpose = {"kind": "professional-practice", "requested": "jp/gakushi", "field": spec["sought"]}
-        docs = [("diploma", True), ("transcript", True), ("identity", False), ("programme-description", False)]
+        docs = [
+            ("diploma", True),
+            ("transcript", True),
+            ("identity", False),
+            ("programme-description", False),
+        ]
         s_en, s_ja = FIELDS[spec["sought"]]
         title = (f"{t_en} ({c_en}) in {f_en} for professional practice in {s_en}",
                  f"{s_ja}の職業実践：{f_ja}の{t_ja}（{c_ja}）")  # fmt: skip
@@ -188,7 +199,10 @@ def scenario(spec: dict[str, Any]) -> dict[str, Any]:
     elif kind == "field-change":
         purpose["field"] = spec["sought"]
         s_en, s_ja = FIELDS[spec["sought"]]
-        title = (f"{t_en} ({c_en}) in {f_en} for a master's in {s_en}", f"{f_ja}の{t_ja}（{c_ja}）で{s_ja}の修士課程へ")
+        title = (
+            f"{t_en} ({c_en}) in {f_en} for a master's in {s_en}",
+            f"{f_ja}の{t_ja}（{c_ja}）で{s_ja}の修士課程へ",
+        )
         story = (
             f"An applicant holding {a(t_en)} in {f_en} from {c_en} applies for a master's programme in {s_en}, a "
             f"field whose goals are coherent with the first degree.",
@@ -203,7 +217,11 @@ def scenario(spec: dict[str, Any]) -> dict[str, Any]:
             "summary": f"The applicant describes {years or 3:g} years of full-time study in {f_en} towards "
             f"{a(t_en)}, completed in 2023, and the courses of each year; the account is consistent with the "
             f"structure of the degree.",
-            "evidence": ["structured interview", "photograph of the degree certificate", "course descriptions"],
+            "evidence": [
+                "structured interview",
+                "photograph of the degree certificate",
+                "course descriptions",
+            ],
         }
         title = (f"Refugee with a {t_en} ({c_en}) and no diploma", f"学位記のない難民：{t_ja}（{c_ja}）")
         story = (
@@ -255,7 +273,9 @@ def _by_url() -> dict[str, Any]:
         for src in file.sources.values():
             found.setdefault(src.url, src)
     for path in sorted((OUT.parent / "recognition").glob("*.yaml")):
-        for src in RecognitionFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).sources.values():
+        for src in RecognitionFile.model_validate(
+            yaml.safe_load(path.read_text(encoding="utf-8"))
+        ).sources.values():
             found.setdefault(src.url, src)
     for alignment in reg.alignments.values():
         for src in getattr(alignment, "sources", {}).values():
@@ -272,7 +292,9 @@ def route_sources(tid: str, sources: dict[str, Any], facts: list[dict[str, Any]]
     for i, step in enumerate(best.steps, start=1):
         src = known.get(step.evidence.address or "")
         if src is None or not step.evidence.verified:
-            raise SystemExit(f"{tid}: route step {step.from_id} -> {step.to_id} has no verified registry source")
+            raise SystemExit(
+                f"{tid}: route step {step.from_id} -> {step.to_id} has no verified registry source"
+            )
         key = f"route-{i}"
         sources[key] = _plain(src)
         facts.append({"id": f"{step.from_id} -> {step.to_id}", "kind": "route-step", "sources": [key]})
@@ -351,13 +373,15 @@ def reference_for(
                 "2016年4月から）。この学位はJEQFレベル6の学士に相当する。" + engine.reasons["ja"],
             },
         )
-    c_en, c_ja = names(country)
+    _c_en, _c_ja = names(country)
     return {
         "id": spec["id"],
         "country": country,
         "title": {"en": title[0], "ja": title[1]},
-        "scenario": {"en": f"{story[0]} Fictional applicant; the office applies the model policy jp-nic.",
-                     "ja": f"{story[1]}申請者は架空。機関はモデル方針 jp-nic を適用する。"},  # fmt: skip
+        "scenario": {
+            "en": f"{story[0]} Fictional applicant; the office applies the model policy jp-nic.",
+            "ja": f"{story[1]}申請者は架空。機関はモデル方針 jp-nic を適用する。",
+        },
         "case_file": case_file,
         "documents": documents(docs),
         "reference": {"elements": elements, "decision": decision},

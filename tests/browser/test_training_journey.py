@@ -18,7 +18,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CASE_ID = "dk-academy-profession-master"
 #: the trainee's answers: level substantial (as the reference), workload substantial (unlike it)
-ANSWERS = {"level": "true", "workload": "true", "quality": "false", "profile": "false", "learning-outcomes": "false"}
+ANSWERS = {
+    "level": "true",
+    "workload": "true",
+    "quality": "false",
+    "profile": "false",
+    "learning-outcomes": "false",
+}
 SCORE = {"en": "5 of 6 agree with the reference", "ja": "6項目中5項目が模範解答と一致"}
 
 
@@ -30,7 +36,9 @@ def trainee() -> User:
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_trainee_works_a_case_and_sees_the_score(browser: Any, live_server: Any, trainee: User, lang: str) -> None:
+def test_trainee_works_a_case_and_sees_the_score(
+    browser: Any, live_server: Any, trainee: User, lang: str
+) -> None:
     base = live_server.url
     page = sign_in(browser, base, "tina", lang)
     page.goto(f"{base}/training/")
@@ -45,7 +53,9 @@ def test_trainee_works_a_case_and_sees_the_score(browser: Any, live_server: Any,
         with page.expect_navigation():
             form.locator("button[type=submit]").click()
     page.select_option("#id_decision", "alternative")
-    page.fill("#id_reasons", "Short-cycle degree, below the bachelor's level the master's programme requires.")
+    page.fill(
+        "#id_reasons", "Short-cycle degree, below the bachelor's level the master's programme requires."
+    )
     page.fill("#id_basis", "Comparable to the Japanese 準学士 at JEQF level 5.")
     click_and_wait(page, "#save-draft")
     click_and_wait(page, "#submit-draft")

@@ -39,7 +39,9 @@ def test_a_reference_without_the_five_elements_is_refused() -> None:
 
 def test_most_missed_counts_elements_and_decision_most_often_first() -> None:
     wrong_level = score(REFERENCE, "alternative", {**REFERENCE, "level": False}, "full")
-    wrong_both = score(REFERENCE, "alternative", {**REFERENCE, "level": False, "profile": True}, "alternative")
+    wrong_both = score(
+        REFERENCE, "alternative", {**REFERENCE, "level": False, "profile": True}, "alternative"
+    )
     assert most_missed([wrong_level, wrong_both]) == [("level", 2), ("profile", 1), (DECISION, 1)]
 
 

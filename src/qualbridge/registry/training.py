@@ -80,7 +80,9 @@ class Reference(Strict):
     @model_validator(mode="after")
     def _five_elements(self) -> Reference:
         if sorted(self.elements) != sorted(ELEMENTS):
-            raise ValueError(f"reference.elements must judge exactly the five elements: {', '.join(ELEMENTS)}")
+            raise ValueError(
+                f"reference.elements must judge exactly the five elements: {', '.join(ELEMENTS)}"
+            )
         return self
 
 

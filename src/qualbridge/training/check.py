@@ -34,12 +34,21 @@ def _case_problems(case: TrainingCaseFile) -> list[Problem]:
         return [*problems, Problem(rel, "case_file", str(exc))]
     countries = {str(c.get("country", "")).upper() for c in case.case_file.get("credentials", [])}
     if case.country not in countries:
-        problems.append(Problem(rel, "country", f"{case.country} is not a credential's country ({sorted(countries)})"))
+        problems.append(
+            Problem(rel, "country", f"{case.country} is not a credential's country ({sorted(countries)})")
+        )
     if engine.unverified:
-        problems.append(Problem(rel, "reference", f"the engine's answer rests on unverified facts: {engine.unverified[0]}"))
+        problems.append(
+            Problem(
+                rel, "reference", f"the engine's answer rests on unverified facts: {engine.unverified[0]}"
+            )
+        )
     for name, element in case.reference.elements.items():
         found = engine.elements[name]
-        if element.basis is Basis.ENGINE and (element.substantial, element.code) != (found.substantial, found.code):
+        if element.basis is Basis.ENGINE and (element.substantial, element.code) != (
+            found.substantial,
+            found.code,
+        ):
             problems.append(
                 Problem(
                     rel,
@@ -51,7 +60,11 @@ def _case_problems(case: TrainingCaseFile) -> list[Problem]:
     decision = case.reference.decision
     if decision.basis is Basis.ENGINE and decision.outcome != engine.outcome:
         problems.append(
-            Problem(rel, "reference.decision", f"the engine now recommends {engine.outcome}, not {decision.outcome}")
+            Problem(
+                rel,
+                "reference.decision",
+                f"the engine now recommends {engine.outcome}, not {decision.outcome}",
+            )
         )
     return problems
 

@@ -57,8 +57,8 @@ class Score(_Frozen):
 
     @property
     def agreed(self) -> int:
-        lines = [*self.elements, self.decision]
-        return sum(line.verdict is Verdict.AGREES for line in lines)
+        verdicts = [e.verdict for e in self.elements] + [self.decision.verdict]
+        return sum(v is Verdict.AGREES for v in verdicts)
 
     @property
     def out_of(self) -> int:
@@ -84,7 +84,9 @@ def score(
     """The trainee's answers (``given``: element -> substantial?) against the reference's."""
     unknown = sorted(set(expected) - set(ELEMENTS))
     if unknown or len(expected) != len(ELEMENTS):
-        raise ValueError(f"the reference must judge the five elements {', '.join(ELEMENTS)}; got {sorted(expected)}")
+        raise ValueError(
+            f"the reference must judge the five elements {', '.join(ELEMENTS)}; got {sorted(expected)}"
+        )
     elements = [
         ElementScore(
             element=element,

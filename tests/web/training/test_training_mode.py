@@ -64,11 +64,17 @@ def test_submitting_the_draft_scores_each_element_and_the_decision(people: dict[
     for name, element in reference.elements.items():
         answered = name == "workload"
         assert verdicts[name] == ("agrees" if answered == element.substantial else "differs")
-    assert score["decision"] == {"expected": reference.decision.outcome, "given": "full", "verdict": "differs"}
+    assert score["decision"] == {
+        "expected": reference.decision.outcome,
+        "given": "full",
+        "verdict": "differs",
+    }
 
 
 def test_the_case_page_shows_the_score_with_the_reference_reasons(people: dict[str, User]) -> None:
-    case = work(people["tina"], CASE_ID, {"level"}, "alternative", basis="Recognised as a short-cycle degree.")
+    case = work(
+        people["tina"], CASE_ID, {"level"}, "alternative", basis="Recognised as a short-cycle degree."
+    )
     client = Client()
     client.force_login(people["tina"])
     page = client.get(f"/cases/{case.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
@@ -153,7 +159,9 @@ def test_supervisor_sees_progress_missed_elements_and_agreement(people: dict[str
     assert "研修生" in ja
 
 
-def test_demo_provisions_a_training_office_with_a_trainee_and_a_supervisor(settings: Any, tmp_path: Any) -> None:
+def test_demo_provisions_a_training_office_with_a_trainee_and_a_supervisor(
+    settings: Any, tmp_path: Any
+) -> None:
     from qualbridge.web.demo import seed
 
     settings.DATA_DIR = tmp_path

@@ -75,7 +75,9 @@ def do_start_training_case(trainee: User, training_case_id: str) -> Attempt:
             institution=given.get("institution") or "—",
             awarded_year=int(awarded) if awarded.isdigit() else None,
         )
-        audit(trainee, AuditAction.CREDENTIAL_ADD, credential, case_id=case.pk, new={"title": credential.title})
+        audit(
+            trainee, AuditAction.CREDENTIAL_ADD, credential, case_id=case.pk, new={"title": credential.title}
+        )
         for element in Element.values:
             Finding.objects.create(case=case, credential=credential, element=element)
     return Attempt.objects.create(case=case, trainee=trainee, training_case=training.id)

@@ -16,8 +16,14 @@ from qualbridge.web.training.models import TrainingOffice
 
 #: trainee -> (training case, the trainee's decision, the element the trainee judges substantial, if any)
 DEMO_WORK = {
-    "trainee": [("dk-academy-profession-master", "alternative", "level"), ("au-bachelor-partial", "partial", None)],
-    "trainee2": [("dk-academy-profession-master", "full", None), ("au-bachelor-partial", "partial", "workload")],
+    "trainee": [
+        ("dk-academy-profession-master", "alternative", "level"),
+        ("au-bachelor-partial", "partial", None),
+    ],
+    "trainee2": [
+        ("dk-academy-profession-master", "full", None),
+        ("au-bachelor-partial", "partial", "workload"),
+    ],
 }
 
 
@@ -48,7 +54,9 @@ def seed_training(password: Callable[[], str]) -> list[str]:
 def _work(trainee: User, case_id: str, decision: str, substantial: str | None) -> None:
     case = do_start_training_case(trainee, case_id).case
     for finding in Finding.objects.filter(case=case):
-        actions.do_edit_finding(trainee, finding, "", finding.element == substantial, "Demo trainee's judgement.")
+        actions.do_edit_finding(
+            trainee, finding, "", finding.element == substantial, "Demo trainee's judgement."
+        )
     basis = "" if decision == "full" else "Demo trainee's basis of the recognition."
     actions.do_draft_decision(trainee, case, decision, "Demo trainee's reasons.", basis)
     actions.do_submit_draft(trainee, case)

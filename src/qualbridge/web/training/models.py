@@ -24,7 +24,9 @@ class TrainingOffice(models.Model):
 
 class Attempt(models.Model):
     case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="training_attempt")
-    trainee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="training_attempts")
+    trainee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="training_attempts"
+    )
     training_case = models.CharField(max_length=80, db_index=True)
     started_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(null=True, blank=True)

@@ -13,7 +13,9 @@ from qualbridge.web.training.models import Attempt
 
 def submitted(office: Office) -> list[Attempt]:
     return list(
-        Attempt.objects.filter(case__office=office, submissions__gt=0).select_related("trainee").order_by("pk")
+        Attempt.objects.filter(case__office=office, submissions__gt=0)
+        .select_related("trainee")
+        .order_by("pk")
     )
 
 
@@ -43,7 +45,9 @@ def decision_agreement(office: Office) -> Agreement:
     """Agreement on the decision, over training cases (each trainee's latest submission of a case)."""
     ratings: dict[str, dict[str, str]] = {}
     for attempt in submitted(office):
-        ratings.setdefault(attempt.training_case, {})[attempt.trainee.username] = attempt.score["decision"]["given"]
+        ratings.setdefault(attempt.training_case, {})[attempt.trainee.username] = attempt.score["decision"][
+            "given"
+        ]
     return agreement(ratings)
 
 

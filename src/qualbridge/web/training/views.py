@@ -39,7 +39,9 @@ def index(request: HttpRequest) -> HttpResponse:
     for case in training_cases():
         attempt = attempts.get(case.id)
         score = Score.model_validate(attempt.score) if attempt and attempt.score else None
-        rows.append({"case": case, "attempt": attempt, "score": score, "bases": sorted(b.value for b in case.bases())})
+        rows.append(
+            {"case": case, "attempt": attempt, "score": score, "bases": sorted(b.value for b in case.bases())}
+        )
     context = {
         "rows": rows,
         "countries": len({c.country for c in training_cases()}),
@@ -70,7 +72,9 @@ def start(request: HttpRequest, case_id: str) -> HttpResponse:
 def supervisor(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     if user.role not in (Role.SENIOR, Role.ADMIN) or not is_training_office(user.office_id):
-        raise Forbidden(_("Only a senior evaluator or administrator of a training office sees the trainees' progress."))
+        raise Forbidden(
+            _("Only a senior evaluator or administrator of a training office sees the trainees' progress.")
+        )
     office = user.office
     assert office is not None
     element_names = {**dict(Element.choices), "decision": _("Decision")}

@@ -30,7 +30,6 @@ from qualbridge.web.cases.errors import Forbidden, InvalidTransition
 from qualbridge.web.cases.models import ASSESSING, Case, Decision, Finding, State, Statement
 from qualbridge.web.i18n import visitor_lang
 
-
 #: called with (actor, case) inside do_submit_draft's transaction, once the draft is submitted
 #: (h18: the training app scores a trainee's draft here)
 AFTER_SUBMIT_DRAFT: list[Callable[[User, Case], None]] = []
