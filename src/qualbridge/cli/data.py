@@ -44,6 +44,9 @@ def check(
     """Validate every data file; report every problem with file and field; exit 1 if any."""
     today = _date(as_of)
     registry, problems = run_check(today=today)
+    from qualbridge.training.check import training_problems  # h18: the training cases' rules
+
+    problems = [*problems, *training_problems()]
     stale = schema.stale()
     old = stale_sources(stale_days, today=today) if stale_days is not None else None
     if json:

@@ -32,6 +32,7 @@ from qualbridge.registry.models import (
 from qualbridge.registry.recognition import RecognitionFile
 from qualbridge.registry.search import normalise
 from qualbridge.registry.staleness import staleness_problems
+from qualbridge.registry.training import TrainingCaseFile
 
 
 def check(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> tuple[Registry, list[Problem]]:
@@ -57,6 +58,7 @@ OTHER_KINDS: dict[str, type[BaseModel]] = {
     "eligibility-policy": EligibilityPolicy,
     "recognition": RecognitionFile,
     "fields": FieldClassification,
+    "training": TrainingCaseFile,  # h18: worked cases for evaluators (rules in qualbridge.training.check)
 }
 
 

@@ -159,6 +159,9 @@ def seed() -> Iterator[str]:
             office, accounts["applicant"], accounts["evaluator"], accounts["evaluator2"], DEMO_PDF
         )
     )
+    from qualbridge.web.training.demo import seed_training  # h18: the training mode
+
+    lines += seed_training(_password)
     _keep(lines)
     return iter(lines)
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "qualbridge.web.countries",
     "qualbridge.web.decisions",
     "qualbridge.web.analytics",
+    "qualbridge.web.training",  # h18: training mode
     "qualbridge.web.api",
     "qualbridge.web.trust",
     "qualbridge.web.referencing",  # h19: the referencing assistant page

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("qualbridge.web.countries.urls")),
     path("", include("qualbridge.web.decisions.urls")),
     path("", include("qualbridge.web.analytics.urls")),
+    path("", include("qualbridge.web.training.urls")),  # h18: training mode
     path("", include("qualbridge.web.referencing.urls")),  # h19
     path("", include("qualbridge.web.passport.urls")),  # h18p
 ]

@@ -40,6 +40,7 @@ from qualbridge.web.accounts.models import Office
 from qualbridge.web.cases.errors import InvalidTransition
 from qualbridge.web.cases.models import Case, Statement, StatusAllocation
 from qualbridge.web.keys import issuer_of, office_key, signing_method
+from qualbridge.web.training.offices import is_training_office
 from qualbridge.web.trust import statuslists as trust_status_lists
 
 
@@ -153,6 +154,12 @@ def allocate_index(office: Office) -> int:
 
 
 def issue_statement(case: Case) -> Statement:
+    if is_training_office(case.office_id):  # h18: exercises never become signed statements
+        raise InvalidTransition(
+            _(
+                "A training office never issues statements: this case is an exercise, scored against its reference."
+            )
+        )
     key = office_key(case.office)  # an office without a provisioned key cannot issue: raises first
     index = allocate_index(case.office)
     credential_id = f"urn:uuid:{uuid.uuid4()}"

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from qualbridge.web.accounts.models import Role, User
 from qualbridge.web.cases.errors import Forbidden
 from qualbridge.web.cases.models import Case, State
+from qualbridge.web.training.offices import is_training_office
 
 STAFF = (Role.EVALUATOR, Role.SENIOR, Role.ADMIN)
 ASSESSORS = (Role.EVALUATOR, Role.SENIOR)
@@ -28,7 +29,10 @@ def visible_cases(user: User) -> QuerySet[Case]:
     if not user.is_authenticated:
         return Case.objects.none()
     if is_staff(user):
-        return Case.objects.filter(office_id=user.office_id).exclude(state=State.DRAFT)
+        cases = Case.objects.filter(office_id=user.office_id).exclude(state=State.DRAFT)
+        if user.role == Role.EVALUATOR and is_training_office(user.office_id):
+            return cases.filter(evaluator=user)  # h18: a trainee sees only their own training cases
+        return cases
     if user.role == Role.APPLICANT:
         return Case.objects.filter(applicant=user)
     return Case.objects.none()

@@ -16,6 +16,7 @@ from qualbridge.web.cases.errors import InvalidTransition
 from qualbridge.web.cases.models import Case, State
 from qualbridge.web.decisions.models import PublishedDecision
 from qualbridge.web.decisions.record import public_record
+from qualbridge.web.training.offices import is_training_office
 
 
 @transaction.atomic
@@ -23,6 +24,8 @@ def do_publish_decision(actor: User, case: Case) -> PublishedDecision:
     case = lock(case)
     perms.require_role(actor, case, Role.SENIOR, Role.ADMIN)
     require_state(case, State.DECIDED)
+    if is_training_office(case.office_id):  # h18: an exercise is never published
+        raise InvalidTransition(_("A training office's cases are exercises and are never published."))
     if PublishedDecision.objects.filter(case=case).exists():
         raise InvalidTransition(_("This decision is already published."))
     if case.statements.filter(revoked_at__isnull=False).exists():

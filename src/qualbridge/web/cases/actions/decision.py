@@ -7,6 +7,7 @@ background, say) has one place to attach. The four-eyes rule and the method's ru
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from django.db import transaction
@@ -28,6 +29,10 @@ from qualbridge.web.cases.actions.events import AuditAction
 from qualbridge.web.cases.errors import Forbidden, InvalidTransition
 from qualbridge.web.cases.models import ASSESSING, Case, Decision, Finding, State, Statement
 from qualbridge.web.i18n import visitor_lang
+
+#: called with (actor, case) inside do_submit_draft's transaction, once the draft is submitted
+#: (h18: the training app scores a trainee's draft here)
+AFTER_SUBMIT_DRAFT: list[Callable[[User, Case], None]] = []
 
 
 def _say(message: Message) -> str:
@@ -95,6 +100,8 @@ def do_submit_draft(actor: User, case: Case) -> Case:
     set_state(
         actor, case, State.PENDING_APPROVAL, AuditAction.DECISION_SUBMIT, drafted_by=actor, return_note=""
     )
+    for hook in AFTER_SUBMIT_DRAFT:
+        hook(actor, case)
     return case
 
 

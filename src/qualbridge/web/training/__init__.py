@@ -1,0 +1,1 @@
+"""The training mode: training offices, trainees' attempts at training cases, scoring and the supervisor's page."""
