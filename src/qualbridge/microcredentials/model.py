@@ -11,6 +11,7 @@ breaks a rule is refused with :class:`InvalidMicroCredential`, which names the f
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -107,7 +108,10 @@ def from_mapping(raw: Mapping[str, Any]) -> MicroCredential:
         raise InvalidMicroCredential("$", "a micro-credential must be an object.")
     credits = raw.get("credits")
     if credits is not None and (
-        isinstance(credits, bool) or not isinstance(credits, int | float) or credits <= 0
+        isinstance(credits, bool)
+        or not isinstance(credits, int | float)
+        or credits <= 0
+        or not math.isfinite(credits)
     ):
         raise InvalidMicroCredential("credits", f"{credits!r} is not a positive number of credits.")
     outcomes = raw.get("outcomes") or []
