@@ -155,8 +155,8 @@ def import_document(document: Mapping[str, Any]) -> MicroCredential:
             f"{base}.creator", "names no provider (neither creator nor issuer is a profile)."
         )
     raw["provider"] = profile.get("name") or profile.get("id")
-    address = profile.get("address") if isinstance(profile.get("address"), Mapping) else {}
-    raw["country"] = address.get("addressCountry")
+    address = profile.get("address")
+    raw["country"] = address.get("addressCountry") if isinstance(address, Mapping) else None
     credits = achievement.get("creditsAvailable")
     if credits is not None:
         if isinstance(credits, bool) or not isinstance(credits, int | float):
