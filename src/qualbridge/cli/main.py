@@ -53,6 +53,7 @@ GROUPS = [
     ("countries", "countries"),  # country profiles (issue 18)
     ("training", "training"),  # h18: training cases for evaluators (issue 18)
     ("referencing", "referencing"),  # h19: the referencing assistant (issue 19)
+    ("microcredentials", "microcredentials"),  # h17a: micro-credentials (issue 17)
 ]
 
 
