@@ -51,6 +51,7 @@ GROUPS = [
     ("backup", None),
     ("restore", None),
     ("countries", "countries"),  # country profiles (issue 18)
+    ("interop", "interop"),  # h17b: exchange formats (issue 17)
 ]
 
 
