@@ -51,3 +51,29 @@ def test_a_bad_document_exits_2_with_the_path(tmp_path: Path) -> None:
     foreign.write_text('{"name": "not a credential"}', encoding="utf-8")
     assert run_cli("interop", "import", str(foreign)).returncode == 2
     assert run_cli("interop", "export", "--format", "xlsx").returncode == 2
+
+
+def test_an_elmo_transcript_converts_like_the_csv_one_from_the_cli(tmp_path: Path) -> None:
+    ns = "https://github.com/emrex-eu/elmo-schemas/tree/v1"
+    courses = "".join(
+        f"<learningOpportunitySpecification><title xml:lang='en'>{name}</title><type>Course</type><specifies>"
+        f"<learningOpportunityInstance><resultLabel>{grade}</resultLabel><credit><scheme>ects</scheme>"
+        f"<value>{credits}</value></credit></learningOpportunityInstance></specifies>"
+        "</learningOpportunitySpecification>"
+        for name, credits, grade in (("Analysis", 6, "1.7"), ("Algebra", 4, "2.3"), ("Failed", 5, "5.0"))
+    )
+    report = tmp_path / "elmo.xml"
+    report.write_text(
+        f'<elmo xmlns="{ns}"><report><issuer><title>U</title></issuer>{courses}</report></elmo>'
+    )
+    csv = tmp_path / "courses.csv"
+    csv.write_text("name,credits,grade\nAnalysis,6,1.7\nAlgebra,4,2.3\nFailed,5,5.0\n")
+    elmo = run_cli("interop", "import", str(report), "--from", "de-1-5", "--to", "nl-1-10", "--json")
+    plain = run_cli("transcript", "convert", str(csv), "--from", "de-1-5", "--to", "nl-1-10", "--json")
+    assert elmo.returncode == 0 and plain.returncode == 0, elmo.stderr + plain.stderr
+    got, want = json.loads(elmo.stdout)["conversion"], json.loads(plain.stdout)
+    assert [{k: v for k, v in c.items() if k != "line"} for c in got["courses"]] == [
+        {k: v for k, v in c.items() if k != "line"} for c in want["courses"]
+    ]
+    for key in ("average", "total_credits", "earned_credits", "failed_courses", "converted"):
+        assert got["summary"][key] == want["summary"][key]

@@ -209,6 +209,8 @@ def _print(name: str, result: Any, conversion: dict[str, Any] | None) -> None:
     elif name == "elmo":
         issuer = result.issuer.get("en") or next(iter(result.issuer.values()), "?")
         console.print(f"{len(result.courses)} courses from {issuer}", highlight=False)
+        for path in result.without_credit:
+            console.print(f"[yellow]not counted (a result without credit):[/] {path}", highlight=False)
         if conversion:
             s = conversion["summary"]
             console.print(
