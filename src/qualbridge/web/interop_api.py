@@ -24,6 +24,11 @@ PROBLEM_CODES = (400, 413, 422)
 PROBLEMS = {"responses": {str(c): {"description": "Problem document (RFC 9457)", "content": {
     "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}} for c in PROBLEM_CODES}}  # fmt: skip
 LD_JSON = "application/ld+json"
+#: the exports answer JSON-LD (the formats' own media type), so the schema says so
+LD_RESPONSE = {
+    "200": {"description": "A JSON-LD document", "content": {LD_JSON: {"schema": {"type": "object"}}}}
+}
+EXPORT_DOC = {"responses": {**PROBLEMS["responses"], **LD_RESPONSE}}
 
 
 def _ld(document: dict[str, Any]) -> HttpResponse:
@@ -46,7 +51,7 @@ class ElmParams(Schema):
 
 
 @router.get("/interop/elm", response={200: dict[str, Any], 400: Problem, 422: Problem},
-            operation_id="export_elm", openapi_extra=PROBLEMS)  # fmt: skip
+            operation_id="export_elm", openapi_extra=EXPORT_DOC)  # fmt: skip
 def export_elm(request: HttpRequest, params: Query[ElmParams]) -> HttpResponse:
     """Qualification types as European Learning Model 3 ``Qualification`` nodes (JSON-LD), with their EQF
     level URI, national-framework levels, ISCED-F fields and ECTS credits (``qualbridge interop export
@@ -65,7 +70,7 @@ class CtdlParams(Schema):
 
 
 @router.get("/interop/ctdl", response={200: dict[str, Any], 400: Problem, 422: Problem},
-            operation_id="export_ctdl", openapi_extra=PROBLEMS)  # fmt: skip
+            operation_id="export_ctdl", openapi_extra=EXPORT_DOC)  # fmt: skip
 def export_ctdl(request: HttpRequest, params: Query[CtdlParams]) -> HttpResponse:
     """Frameworks as CTDL ``ceterms:QualificationsFramework`` with their levels, and every referencing
     decision between them with its match types and sources (``qualbridge interop export --format ctdl``)."""
