@@ -54,6 +54,7 @@ GROUPS = [
     ("training", "training"),  # h18: training cases for evaluators (issue 18)
     ("referencing", "referencing"),  # h19: the referencing assistant (issue 19)
     ("microcredentials", "microcredentials"),  # h17a: micro-credentials (issue 17)
+    ("interop", "interop"),  # h17b: exchange formats (issue 17)
 ]
 
 

@@ -12,11 +12,13 @@ from qualbridge.web.api.vcapi import router as vc_router
 from qualbridge.web.countries.api import router as countries_router
 from qualbridge.web.eligibility_api import router as eligibility_router  # h13
 from qualbridge.web.microcredentials_api import router as microcredentials_router  # h17a
+from qualbridge.web.interop_api import router as interop_router  # h17b: exchange formats
 
 api.add_router("/v1/", public_router)
 api.add_router("/v1/", eligibility_router)  # h13: admission eligibility
 api.add_router("/v1/", countries_router)
 api.add_router("/v1/", microcredentials_router)  # h17a: micro-credentials
+api.add_router("/v1/", interop_router)  # h17b
 api.add_router("/staff/", cases_router)
 api.add_router("/vc/", vc_router)
 
