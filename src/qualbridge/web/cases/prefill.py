@@ -52,6 +52,7 @@ def _credential_file(case: Case, credential: Credential) -> dict[str, Any]:
         "qualification": credential.qualification_type or credential.title,
         "title": credential.title,
         "institution": credential.institution_id or credential.institution or None,
+        "awarded_year": credential.awarded_year,
         "documents": [{"kind": k} for k in kinds],
     }
 
