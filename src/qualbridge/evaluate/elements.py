@@ -100,6 +100,7 @@ def level(ctx: Context) -> Finding:
 def quality(ctx: Context) -> Finding:
     el, inst = Element.QUALITY, ctx.institution
     name = (inst.names or {}).get("en") or (inst.names or {}).get("ja") or inst.given or "?"
+    name_ja = {"name": (inst.names or {}).get("ja") or name}  # the Japanese reasoning names it in Japanese
     evidence = [f"institution given: {inst.given}" if inst.given else "no institution given"]
     if inst.id:
         evidence.append(
@@ -115,6 +116,7 @@ def quality(ctx: Context) -> Finding:
             evidence,
             "elements.quality.mill",
             {"name": name},
+            ja=name_ja,
         )
     if inst.status == "not-recognised":
         return finding(
@@ -124,6 +126,7 @@ def quality(ctx: Context) -> Finding:
             evidence,
             "elements.quality.not-recognised",
             {"name": name},
+            ja=name_ja,
         )
     if inst.status == "recognised":
         return finding(
@@ -133,6 +136,7 @@ def quality(ctx: Context) -> Finding:
             evidence,
             "elements.quality.recognised",
             {"name": name},
+            ja=name_ja,
         )
     if inst.candidates:
         evidence.append("candidates: " + ", ".join(inst.candidates))
