@@ -11,32 +11,44 @@ every worker) and touches no network service. ``QUALBRIDGE_WARMUP=0`` turns it o
 
 from __future__ import annotations
 
+import io
 import logging
 import os
+import sys
 import time
+from collections.abc import Callable, Iterable
 
 log = logging.getLogger(__name__)
 
 #: the templates most first visitors meet (compiled once into the cached template loader)
 TEMPLATES = ("base.html", "home.html", "explorer/framework_list.html", "explorer/estimate.html")
+#: public pages served once in each language at start (no session, no sign-in): the rest of the first
+#: request's cost is in the engine's answer caches, the pages' own imports and the translations
+PAGES = (
+    "/",
+    "/frameworks/jp-jeqf",
+    "/estimate?country=gb&qualification=gb/bachelor-honours&destination=jp-jeqf&purpose=study",
+    "/api/v1/compare?q=jp/gakushi&to=gb-rqf",
+)
 
 
 def enabled() -> bool:
     return os.environ.get("QUALBRIDGE_WARMUP", "1").strip().lower() not in ("0", "false", "no")
 
 
-def warm() -> float:
-    """Load what the first request would; returns the seconds it took (logged). Never raises: a part
-    that cannot be warmed is loaded by the first request that needs it, as without warm-up."""
+def warm(application: Callable[..., Iterable[bytes]] | None = None) -> float:
+    """Load what the first request would, and serve :data:`PAGES` through ``application`` (the WSGI
+    app) when given; returns the seconds it took (logged). Never raises: a part that cannot be warmed
+    is loaded by the first request that needs it, as without warm-up."""
     started = time.perf_counter()
-    steps = (_data, _catalogues, _urls, _templates)
+    steps: list[Callable[[], None]] = [_data, _catalogues, _urls, _templates]
+    if application is not None:
+        steps.append(lambda: _pages(application))
     for step in steps:
         try:
             step()
         except Exception:  # warm-up is an optimisation; the request path reports errors
-            log.warning(
-                "warm-up step %s failed; the first request will load it", step.__name__, exc_info=True
-            )
+            log.warning("a warm-up step failed; the first request will load it", exc_info=True)
     from django.db import connections
 
     connections.close_all()  # in case a step opened one: a connection must not cross the fork
@@ -79,3 +91,36 @@ def _templates() -> None:
 
     for name in TEMPLATES:
         get_template(name)
+
+
+def _pages(application: Callable[..., Iterable[bytes]]) -> None:
+    from django.conf import settings
+
+    host = next((h.lstrip(".") for h in settings.ALLOWED_HOSTS if h and h != "*"), "localhost")
+    for lang in ("ja", "en"):
+        for page in PAGES:
+            path, _, query = page.partition("?")
+            environ = {
+                "REQUEST_METHOD": "GET",
+                "PATH_INFO": path,
+                "QUERY_STRING": query,
+                "SERVER_NAME": host,
+                "SERVER_PORT": "443",
+                "HTTP_HOST": host,
+                "HTTP_ACCEPT_LANGUAGE": lang,
+                "HTTP_X_FORWARDED_PROTO": "https",
+                "REMOTE_ADDR": "127.0.0.1",
+                "wsgi.url_scheme": "https",
+                "wsgi.input": io.BytesIO(b""),
+                "wsgi.errors": sys.stderr,
+                "wsgi.version": (1, 0),
+                "wsgi.multithread": False,
+                "wsgi.multiprocess": True,
+                "wsgi.run_once": False,
+            }
+            body = application(environ, lambda status, headers, exc_info=None: None)
+            for _chunk in body:
+                pass
+            close = getattr(body, "close", None)
+            if close is not None:
+                close()

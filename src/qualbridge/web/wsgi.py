@@ -14,4 +14,4 @@ application = get_wsgi_application()
 from qualbridge.web import warmup  # noqa: E402 - Django is set up by get_wsgi_application
 
 if warmup.enabled():
-    warmup.warm()
+    warmup.warm(application)
