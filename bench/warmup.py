@@ -124,7 +124,7 @@ def main() -> None:
         ratios.append(medians["cold"] / medians["warm"])
         print(f"{'':<48} ratio cold/warm first hit: {ratios[-1]:.1f}x")
     print(
-        f"median ratio over the pages: {statistics.median(ratios):.1f}x (ready: seconds from start to /healthz)"
+        f"median ratio over the pages: {statistics.median(ratios):.1f}x (ready: seconds from start to listening)"
     )
 
 

@@ -109,7 +109,9 @@ def click_and_wait(page: Any, selector: str) -> None:
 def submitted(tmp_path: Path, settings: Any) -> Case:
     settings.UPLOAD_DIR = tmp_path / "uploads"
     settings.KEY_DIR = tmp_path / "keys"
-    office = Office.objects.create(slug="nic", name_en="Admissions office", name_ja="入学審査担当", policy="jp-nic")
+    office = Office.objects.create(
+        slug="nic", name_en="Admissions office", name_ja="入学審査担当", policy="jp-nic"
+    )
     from qualbridge.web.trust.keystore import create_office_key
 
     create_office_key(office)

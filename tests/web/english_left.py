@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-SKIPPED = {"script", "style", "code", "pre", "kbd", "samp", "template", "textarea", "option"}
+SKIPPED = {"script", "style", "code", "pre", "kbd", "samp", "template", "textarea"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 #: an English word: letters with at least one lower-case letter (not an acronym, not an id)
 WORD = r"(?<![\w/:.@#-])[A-Za-z]?[a-z][A-Za-z]*(?:['’][a-z]+)?(?![\w/:@#-])"

@@ -10,6 +10,7 @@ elements marked with another language (or code), in runs of three or more Englis
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -86,3 +87,16 @@ def test_staff_pages_in_japanese_have_no_english_sentence(
     for path in ("/cases/", f"/cases/{case.pk}/", "/cases/analytics/"):
         left += _check(client, path)
     assert not left, "English left on Japanese pages:\n" + "\n".join(left)
+
+
+def test_drop_downs_name_frameworks_in_japanese_or_mark_the_original(client: Client) -> None:
+    from qualbridge.registry import get_registry
+
+    body = client.get("/frameworks/jp-jeqf/vs/gb-rqf", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    for fw in get_registry().frameworks.values():
+        option = re.search(rf'<option value="{re.escape(fw.id)}"[^>]*>', body)
+        assert option, fw.id
+        if fw.names.get("ja"):
+            assert "lang=" not in option.group(0) and f"{fw.abbreviation} — {fw.names['ja']}" in body
+        else:
+            assert 'lang="' in option.group(0), option.group(0)

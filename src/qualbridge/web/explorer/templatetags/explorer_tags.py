@@ -36,7 +36,9 @@ def othername(names: Any) -> str:
     keys = ("en", "ja") if visitor_lang() == "ja" else ("ja", "zh", "ko", "de", "fr", "nl")
     key = next((k for k in keys if names.get(k) and names[k] != shown), None)
     if key is None:
-        key = next((k for k, v in names.items() if v != shown and not k.endswith("-Latn") and k != "en"), None)
+        key = next(
+            (k for k, v in names.items() if v != shown and not k.endswith("-Latn") and k != "en"), None
+        )
     if key is None:
         return ""
     if key == visitor_lang():
@@ -165,3 +167,14 @@ def marklang(text: Any, lang: str = "en") -> str:
     if not value or written == visitor_lang():
         return conditional_escape(value)
     return format_html('<span lang="{}">{}</span>', written, value)
+
+
+@register.filter
+def methodname(method: Any) -> str:
+    """A grade conversion method's name in the visitor's language (``grades.method.*`` codes)."""
+    from qualbridge.messages import UnknownMessage, text
+
+    try:
+        return text(f"grades.method.{method}", visitor_lang())
+    except UnknownMessage:
+        return str(method)
