@@ -123,7 +123,7 @@ def words(coded: Any) -> str:
             k: marklang(v) if isinstance(v, str) and _PROSE.search(v) else conditional_escape(v)
             for k, v in params.items()
         }
-        return mark_safe(conditional_escape(entry.text).format_map(marked))  # noqa: S308 - parts escaped
+        return mark_safe(conditional_escape(entry.text).format_map(marked))  # every part is escaped
     except (KeyError, IndexError, ValueError, UnknownMessage):
         return coded.text(lang)  # type: ignore[no-any-return]
 
