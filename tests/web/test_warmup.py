@@ -21,7 +21,9 @@ from qualbridge.web import warmup
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_warm_up_serves_the_public_pages_without_the_database(caplog: pytest.LogCaptureFixture) -> None:
+def test_warm_up_serves_the_public_pages_without_the_database(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from django.core.signals import request_finished, request_started
     from django.db import close_old_connections
 
@@ -29,6 +31,10 @@ def test_warm_up_serves_the_public_pages_without_the_database(caplog: pytest.Log
     # nothing; here an earlier test's in-memory test database stays open, so that check is left out.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
+    from django.db import connections
+
+    closed: list[bool] = []  # the warm-up closes connections before the fork; not the test's own
+    monkeypatch.setattr(connections, "close_all", lambda: closed.append(True))
     served: list[str] = []
     application = get_wsgi_application()
 
@@ -45,17 +51,22 @@ def test_warm_up_serves_the_public_pages_without_the_database(caplog: pytest.Log
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
-    assert seconds > 0
+    assert seconds > 0 and closed
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
     assert sorted(set(served)) == sorted({f"{p.partition('?')[0]} 200" for p in warmup.PAGES})
     assert len(served) == 2 * len(warmup.PAGES)  # in Japanese and in English
 
 
 def test_warm_up_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "gunicorn", sys.modules.get("gunicorn") or object())
     monkeypatch.setenv("QUALBRIDGE_WARMUP", "0")
     assert not warmup.enabled()
     monkeypatch.setenv("QUALBRIDGE_WARMUP", "1")
-    assert warmup.enabled()
+    assert warmup.enabled()  # in an app server
+    monkeypatch.delitem(sys.modules, "gunicorn")
+    assert not warmup.enabled()  # a test importing the WSGI app is not warmed
 
 
 def test_the_servers_preload_the_app(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -33,7 +33,12 @@ PAGES = (
 
 
 def enabled() -> bool:
-    return os.environ.get("QUALBRIDGE_WARMUP", "1").strip().lower() not in ("0", "false", "no")
+    """Whether to warm at start: inside an app server (gunicorn), unless ``QUALBRIDGE_WARMUP=0``. A test
+    or a script that imports the WSGI app is not warmed (its requests would run in the importer's
+    database transaction)."""
+    if os.environ.get("QUALBRIDGE_WARMUP", "1").strip().lower() in ("0", "false", "no"):
+        return False
+    return "gunicorn" in sys.modules or os.environ.get("QUALBRIDGE_WARMUP", "") == "force"
 
 
 def warm(application: Callable[..., Iterable[bytes]] | None = None) -> float:
