@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 ## PostgreSQL database the web tests run against a second time (pytest-django creates test_<name>).
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 DEBIAN_PACKAGES := chromium fonts-ipaexfont-gothic fonts-ipaexfont-mincho poppler-utils wrk libharfbuzz-subset0
+## h16b: fonts for the scripts names are written in (Hangul, Thai, Devanagari) in PDFs and the browser
+DEBIAN_PACKAGES += fonts-noto-cjk fonts-noto-core
 ## h11ops: the Redis cache/session/login-limiter tests (.ci/run starts the server)
 DEBIAN_PACKAGES += redis-server
 

@@ -51,8 +51,9 @@ def sign_in(browser: Any, base: str, username: str, lang: str) -> Any:
     page.set_default_timeout(45_000)
     page.goto(f"{base}/accounts/login/")
     if lang != "en":
+        page.select_option("#language-switch", lang)
         with page.expect_navigation():
-            page.select_option("#language-switch", lang)
+            page.click("form.lang button[type=submit]")
     assert page.get_attribute("html", "lang") == lang
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)

@@ -102,8 +102,14 @@ def test_language_switch_and_accept_language(page: Any, browser: Any, live_serve
     page.goto(f"{live_server.url}/jeqf")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_text("How long it takes").first.is_visible()
+    page.select_option("#language-switch", "ja")  # choosing changes nothing yet (WCAG 3.2.2)
+    page.focus("#language-switch")
+    page.keyboard.press("ArrowDown")
+    page.wait_for_timeout(300)
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.select_option("#language-switch", "ja")
     with page.expect_navigation():
-        page.select_option("#language-switch", "ja")
+        page.click("form.lang button[type=submit]")
     assert page.locator("html").get_attribute("lang") == "ja"
     assert page.get_by_text("修業年限").first.is_visible()
     assert page.url.endswith("/jeqf")

@@ -1,6 +1,7 @@
 """``qualbridge serve``: migrate, load demo data on request (``--demo``), and serve on 127.0.0.1.
 
-The server is gunicorn with two workers; the SQLite database, uploads and keys live in
+The server is gunicorn with two workers, the app preloaded and warmed in the master before they fork
+(so the first visitor meets a warm worker); the SQLite database, uploads and keys live in
 ``QUALBRIDGE_DATA_DIR`` (default: qualbridge's folder in the user's data directory). The port is
 checked first, so a busy port is a clear error (exit 2) before anything is printed or migrated.
 """
@@ -72,6 +73,7 @@ def serve(
         f"127.0.0.1:{port}",
         "--workers",
         str(workers),
+        "--preload",  # load and warm the app once, before the workers fork (qualbridge.web.warmup)
         "--access-logfile",
         "-",
     ]

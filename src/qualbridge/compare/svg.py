@@ -47,6 +47,10 @@ class Wording:
     no_counterpart: Callable[[str, str, str], str] = "{}: no counterpart in {} ({})".format
     level_href: Callable[[str, str], str] | None = None  # (framework id, level id) -> address
     row_href: Callable[[MatrixRow], str] | None = None
+    #: the decisions and placements a link rests on, for its tooltip (default: their ids and notes)
+    decisions: Callable[[list[str]], str] = "; ".join
+    #: the language of the name ``name`` shows, when it is not the picture's (marked with ``lang``)
+    lang_of: Callable[[LangText], str | None] = lambda names: None
 
 
 def _a(href: str | None, inner: str, attrs: str = "", tip: str = "") -> str:
@@ -79,12 +83,14 @@ def _label(notation: str, label: str) -> str:
     return f"{notation}  {label}"
 
 
-def _heading(x: int, abbreviation: str, framework_id: str, name: str) -> list[str]:
+def _heading(x: int, abbreviation: str, framework_id: str, name: str, lang: str | None = None) -> list[str]:
     line = f"{framework_id} · {name}"
     short = line if len(line) <= 42 else line[:41] + "…"
+    marked = f' lang="{escape(lang)}"' if lang else ""
     return [
         f'<text x="{x}" y="30" font-size="15" font-weight="bold">{escape(abbreviation)}</text>',
-        f'<text x="{x}" y="48" font-size="11" fill="#555"><title>{escape(line)}</title>{escape(short)}</text>',
+        f'<text x="{x}" y="48" font-size="11" fill="#555"{marked}><title>{escape(line)}</title>'
+        f"{escape(short)}</text>",
     ]
 
 
@@ -104,8 +110,8 @@ def render_svg(
         f'viewBox="0 0 {WIDTH} {height}" font-family="sans-serif" role="group" '
         f'aria-label="{escape(title)}" class="alignment">',
         f"<title>{escape(title)}</title>",
-        *_heading(LEFT_X, fa.abbreviation, a, w.name(fa.names)),
-        *_heading(RIGHT_X, fb.abbreviation, b, w.name(fb.names)),
+        *_heading(LEFT_X, fa.abbreviation, a, w.name(fa.names), w.lang_of(fa.names)),
+        *_heading(RIGHT_X, fb.abbreviation, b, w.name(fb.names), w.lang_of(fb.names)),
     ]
     positions: dict[str, int] = {}
     for fw, ids, x in ((fa, left, LEFT_X), (fb, right, RIGHT_X)):
@@ -116,7 +122,7 @@ def render_svg(
     for row in rows:
         y1 = positions[row.level] + BAR_H / 2
         href = w.row_href(row) if w.row_href else None
-        decisions = "; ".join(row.decisions)
+        decisions = w.decisions(list(row.decisions))
         if row.match == "noMatch":
             tip = w.no_counterpart(row.level, b, decisions)
             cross = (

@@ -39,6 +39,7 @@ class QualificationSummary(Frozen):
     programme: str | None = None
     field: str | None = None
     awarded: dt.date | None = None
+    awarded_year: int | None = None  # when only the year is known
     completed: bool = True
 
 
@@ -149,6 +150,7 @@ def _assess_credential(ctx: Context, background_paper: bool, principal: bool) ->
             programme=cred.programme.name if cred.programme else None,
             field=cred.programme.field if cred.programme else None,
             awarded=cred.awarded,
+            awarded_year=cred.awarded.year if cred.awarded else cred.awarded_year,
             completed=cred.completed,
         ),
         institution=InstitutionSummary(

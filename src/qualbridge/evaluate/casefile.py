@@ -90,6 +90,9 @@ class Credential(Strict):
     programme: Programme | None = None
     started: dt.date | None = None
     awarded: dt.date | None = None
+    awarded_year: int | None = Field(
+        default=None, ge=1900, le=2100, description="the year of the award, when the exact date is not given"
+    )
     completed: bool = Field(default=True, description="false for studies not completed (partial studies)")
     duration_years: float | None = Field(default=None, gt=0, le=12)
     credits: GivenCredits | None = None
@@ -110,6 +113,12 @@ class Credential(Strict):
             value = getattr(self, name)
             if value is not None and value > today:
                 raise _FieldProblem(name, f"{value.isoformat()} is after today ({today.isoformat()})")
+        if self.awarded_year is not None and self.awarded_year > today.year:
+            raise _FieldProblem("awarded_year", f"{self.awarded_year} is after this year ({today.year})")
+        if self.awarded and self.awarded_year is not None and self.awarded.year != self.awarded_year:
+            raise _FieldProblem(
+                "awarded_year", f"{self.awarded_year} is not the year of awarded ({self.awarded.isoformat()})"
+            )
         if self.started and self.awarded and self.started > self.awarded:
             raise _FieldProblem(
                 "awarded", f"{self.awarded.isoformat()} is before started ({self.started.isoformat()})"

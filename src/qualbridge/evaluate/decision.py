@@ -233,6 +233,7 @@ class RecordedCredential(_Frozen):
     qualification_type: str = ""
     country: str
     institution: str = ""
+    awarded_year: int | None = None
     comparison: ComparisonSummary | None = None  # a level comparison made without the full engine
 
 
@@ -313,6 +314,7 @@ def decided_without_engine(
                     names={title_lang: cred.title},
                     title=cred.title,
                     country=cred.country,
+                    awarded_year=cred.awarded_year,
                 ),
                 institution=InstitutionSummary(given=cred.institution or None, status="not-checked"),
                 comparison=cred.comparison

@@ -13,7 +13,7 @@ from qualbridge.evaluate.context import Context, level_in
 from qualbridge.evaluate.findings import SEVERITY_NAMES, Element, Finding, finding
 from qualbridge.evaluate.policy import Severity
 from qualbridge.evaluate.workload import workload
-from qualbridge.messages import both, text
+from qualbridge.messages import Param, both, text
 
 PROFILE_NAMES = {
     "general": both("profile.name.general"),
@@ -100,6 +100,7 @@ def level(ctx: Context) -> Finding:
 def quality(ctx: Context) -> Finding:
     el, inst = Element.QUALITY, ctx.institution
     name = (inst.names or {}).get("en") or (inst.names or {}).get("ja") or inst.given or "?"
+    name_ja: dict[str, Param] = {"name": (inst.names or {}).get("ja") or name}  # named in Japanese there
     evidence = [f"institution given: {inst.given}" if inst.given else "no institution given"]
     if inst.id:
         evidence.append(
@@ -111,7 +112,9 @@ def quality(ctx: Context) -> Finding:
     status = "mill" if inst.is_mill else inst.status
     if status in ("mill", "not-recognised", "recognised"):
         severity = Severity.NONE if status == "recognised" else Severity.SUBSTANTIAL
-        return finding(el, severity, status, evidence, f"elements.quality.{status}", {"name": name})
+        return finding(
+            el, severity, status, evidence, f"elements.quality.{status}", {"name": name}, ja=name_ja
+        )
     if inst.candidates:
         evidence.append("candidates: " + ", ".join(inst.candidates))
     return finding(

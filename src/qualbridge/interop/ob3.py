@@ -240,3 +240,13 @@ def export_statement(credential: Mapping[str, Any]) -> dict[str, Any]:
         "validFrom": str(credential.get("validFrom") or dt.datetime.now(dt.UTC).isoformat()),
         "credentialSubject": {"type": ["AchievementSubject"], "achievement": achievement},
     }
+
+
+def export_default() -> dict[str, Any]:
+    """The first micro-credential of the shipped sample (by id) as an OpenBadgeCredential: what
+    ``qualbridge interop export --format ob3`` writes (``qualbridge microcredentials export REF`` exports
+    any one of them)."""
+    from qualbridge.microcredentials.sample import load_sample
+
+    sample = load_sample()
+    return export_micro_credential(sample[min(sample)])

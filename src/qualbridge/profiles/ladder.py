@@ -42,6 +42,12 @@ class LadderWording:
     def name(self, names: LangText) -> str:
         return pick(names, self.lang)
 
+    def lang_attr(self, names: LangText) -> str:
+        """`` lang="en"`` when the name shown is not in the picture's language (WCAG 3.1.2), else ``""``."""
+        shown = self.name(names)
+        key = next((k for k, v in names.items() if v == shown), self.lang)
+        return "" if key == self.lang else f' lang="{escape(key)}"'
+
 
 def render_ladder(profile: CountryProfile, wording: LadderWording | None = None) -> str:
     """The ladder of ``profile`` as an SVG document; empty when no type has years of schooling."""
@@ -127,12 +133,15 @@ def _box(stage: Stage, where: tuple[float, float, float], w: LadderWording) -> s
     colour = COLOURS.get(stage.profile or "", "#555555")
     dash = "" if years.verified else ' stroke-dasharray="4 3"'
     span = f"{years.min}" if years.min == years.max else f"{years.min}–{years.max}"
-    tip = f"{w.name(stage.names)} ({span})" + ("" if years.verified else f" — {w.unverified}")
+    tip = f"{w.name(stage.names)} ({span})"
+    note = "" if years.verified else f"<desc>{escape(w.unverified)}</desc>"
     label = escape(_shorten(w.name(stage.names)))
+    lang = w.lang_attr(stage.names)
     inner = (
-        f'<g><title>{escape(tip)}</title><rect x="{x}" y="{y}" width="{COLUMN_W - 12}" height="{box_h}" rx="4" '
+        f'<g><title{lang}>{escape(tip)}</title>{note}<rect x="{x}" y="{y}" width="{COLUMN_W - 12}" '
+        f'height="{box_h}" rx="4" '
         f'fill="#fff" stroke="{colour}" stroke-width="2"{dash}/>'
-        f'<text x="{x + 6}" y="{y + 19}" fill="#111">{label}</text></g>'
+        f'<text x="{x + 6}" y="{y + 19}" fill="#111"{lang}>{label}</text></g>'
     )
     if w.href is None:
         return inner

@@ -18,6 +18,14 @@ from qualbridge.messages import both
 from qualbridge.registry.models import pick
 from qualbridge.statements.claims import verification_url
 from qualbridge.statements.qr import qr_img
+from qualbridge.statements.wording import (
+    awarded,
+    comparison_sentence,
+    holder_rows,
+    institution_line,
+    marked,
+    shown_evidence,
+)
 
 if TYPE_CHECKING:
     from qualbridge.evaluate.assess import Assessment, CredentialAssessment
@@ -44,6 +52,9 @@ def _names(names: Mapping[str, str]) -> tuple[str, str]:
     ja = names.get("ja") or ""
     latn = names.get("ja-Latn")
     en = names.get("en") or pick(dict(names))
+    if not ja:  # a foreign qualification: its name in its own language stands on the Japanese side
+        ja = next((v for k, v in names.items() if k != "en" and "-Latn" not in k), "")
+        latn = next((v for k, v in names.items() if k.endswith("-Latn")), None)
     return (f"{ja}（{latn}）" if ja and latn else ja or en), en
 
 
@@ -55,6 +66,7 @@ def _list(items: Iterable[str]) -> str:
 def _evidence(items: list[str]) -> str:
     """The first evidence items of a finding that shows a difference, shortened; every finding's full
     evidence is in the attached assessment (drawing it all would double the rendering time)."""
+    items = shown_evidence(items)
     shown = [i if len(i) <= EVIDENCE_CHARS else i[: EVIDENCE_CHARS - 1] + "…" for i in items[:EVIDENCE_ITEMS]]
     more = len(items) - len(shown)
     return "; ".join(_e(i) for i in shown) + (f" (+{more}: {ASSESSMENT_NAME})" if more > 0 else "")
@@ -89,26 +101,22 @@ def _elements_table(c: CredentialAssessment) -> list[str]:
 def _credential_block(c: CredentialAssessment) -> str:
     q, inst, rec = c.qualification, c.institution, c.recommendation
     q_ja, q_en = _names(q.names)
-    i_ja, i_en = _names(inst.names) if inst.names else (inst.given or "—", inst.given or "—")
+    i_ja, i_en = institution_line(
+        inst, _names(inst.names) if inst.names else (inst.given or "—", inst.given or "—")
+    )
+    cmp_sentence_ja, cmp_sentence_en = comparison_sentence(c.comparison)
     rows = [
-        ("資格 Qualification", f"{_e(q_ja)} · {_e(q_en)} <span class='small'>({_e(q.id)})</span>"),
-        ("記載名 Title", _e(q.title) if q.title else "—"),
+        ("資格 Qualification", f"{marked(q_ja)} · {marked(q_en)} <span class='small'>({_e(q.id)})</span>"),
+        ("記載名 Title", marked(q.title) if q.title else "—"),
         ("国 Country", _e(q.country)),
-        ("機関 Institution", f"{_e(i_ja)} · {_e(i_en)} <span class='small'>({_e(inst.status)})</span>"),
+        ("機関 Institution", f"{i_ja}<br>{i_en}"),
         (
             "課程 Programme",
             f"{_e(q.programme or '—')}"
             + (f" <span class='small'>(ISCED-F {_e(q.field)})</span>" if q.field else ""),
         ),
-        (
-            "授与日 Awarded",
-            _e(q.awarded.isoformat()) if q.awarded else ("未修了 not completed" if not q.completed else "—"),
-        ),
-        (
-            "比較 Comparison",
-            f"{_e(', '.join(c.comparison.target_levels) or '—')} · {_e(c.comparison.outcome)} · "
-            f"信頼度 confidence {c.comparison.confidence:.2f}",
-        ),
+        ("授与 Awarded", awarded(q)),
+        ("水準の比較 Level comparison", f"{_e(cmp_sentence_ja)}<br>{_e(cmp_sentence_en)}"),
     ]
     table = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     cmp_ja, cmp_en = _names(rec.comparable_names) if rec.comparable_names else ("—", "—")
@@ -172,9 +180,7 @@ def statement_page(
     template = template_files()[0]
     rec = assessment.recommendation
     url = verification_url(assessment, credential, verify_base_url)
-    applicant = (
-        " ".join(assessment.applicant.get(k, "") for k in ("family_name", "given_name")).strip() or "—"
-    )
+    holder = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in holder_rows(assessment.applicant))
     detail = [x for x in (assessment.requested, assessment.required_level) if x]
     doc_ja, doc_en = pair_of(f"statement.documentation.{assessment.documentation}")
     credentials = sorted(assessment.credentials, key=lambda c: not c.principal)
@@ -198,7 +204,7 @@ def statement_page(
         outcome_ja=_e(rec.names["ja"]),
         draft="" if credential is not None else "<div class='draft'>未署名の草案 Unsigned draft</div>",
         qr_img=qr_img(url),
-        applicant=_e(applicant),
+        holder=holder,
         purpose_ja=_e(assessment.purpose_names["ja"]),
         purpose_en=_e(assessment.purpose_names["en"]),
         purpose_detail=f" <span class='small'>({_e(', '.join(detail))})</span>" if detail else "",

@@ -2,7 +2,8 @@
 
 The page is :mod:`qualbridge.statements.page`'s HTML; the signed credential (W3C Verifiable Credential
 JSON) is embedded as an associated file. Fonts are the IPAex fonts from Debian's packages
-(``fonts-ipaexfont-gothic``, ``fonts-ipaexfont-mincho``), named by family; a machine without them
+(``fonts-ipaexfont-gothic``, ``fonts-ipaexfont-mincho``) and Noto for names in Hangul, Thai and
+Devanagari (``fonts-noto-cjk``, ``fonts-noto-core``), named by family; a machine without them
 raises :class:`MissingFonts` rather than printing tofu.
 """
 
@@ -24,7 +25,9 @@ from qualbridge.statements.page import ASSESSMENT_NAME, ATTACHMENT_NAME, stateme
 if TYPE_CHECKING:
     from qualbridge.evaluate.assess import Assessment
 
-FONT_FAMILIES = ("IPAexGothic", "IPAexMincho")
+FONT_FAMILIES = ("IPAexGothic", "IPAexMincho", "Noto Sans CJK JP", "Noto Sans Thai", "Noto Sans Devanagari")
+#: the Debian packages that provide them
+FONT_PACKAGES = "fonts-ipaexfont-gothic, fonts-ipaexfont-mincho, fonts-noto-cjk and fonts-noto-core"
 
 
 class MissingFonts(QualbridgeError):
@@ -39,13 +42,13 @@ class RenderError(QualbridgeError):
 def check_fonts() -> None:
     """Raise :class:`MissingFonts` unless fontconfig knows both IPAex families."""
     if shutil.which("fc-list") is None:
-        raise MissingFonts("fontconfig (fc-list) is not installed; install fontconfig and the IPAex fonts.")
+        raise MissingFonts(f"fontconfig (fc-list) is not installed; install fontconfig and {FONT_PACKAGES}.")
     listed = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=False).stdout
     missing = [f for f in FONT_FAMILIES if f not in listed]
     if missing:
         raise MissingFonts(
             f"Font families {', '.join(missing)} are not installed; statements need them. Install the Debian "
-            "packages fonts-ipaexfont-gothic and fonts-ipaexfont-mincho (make system-packages)."
+            f"packages {FONT_PACKAGES} (make system-packages)."
         )
 
 

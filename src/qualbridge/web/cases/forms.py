@@ -64,7 +64,29 @@ class DocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of document"), choices=DocumentKind.choices)
 
 
-class NewCaseForm(CredentialForm, DocumentForm):
+class HolderForm(forms.Form):
+    """Whose qualification it is, as the statement will name them: the name as the documents write
+    it (any script), in Latin script, and the date of birth."""
+
+    holder_name = forms.CharField(
+        label=_("Full name, as on your documents"),
+        max_length=200,
+        required=False,
+        help_text=_("In the script of your diploma, e.g. 김민준, สมชาย ใจดี or 山田 太郎."),
+    )
+    holder_name_latin = forms.CharField(
+        label=_("Full name in Latin script (as in your passport)"), max_length=200, required=False
+    )
+    holder_birth_date = forms.DateField(
+        label=_("Date of birth"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+#: the holder's fields, as the case stores them
+HOLDER_FIELDS = ("holder_name", "holder_name_latin", "holder_birth_date")
+
+
+class NewCaseForm(CredentialForm, DocumentForm, HolderForm):
     office = forms.ModelChoiceField(
         label=_("Recognising body"), queryset=Office.objects.all(), empty_label=None
     )
@@ -73,6 +95,7 @@ class NewCaseForm(CredentialForm, DocumentForm):
     field_order = [
         "office",
         "purpose",
+        *HOLDER_FIELDS,
         "title",
         "qualification_type",
         "country",

@@ -88,6 +88,9 @@ def office_decision(case: Case) -> OfficeDecision:
         for key, value in (
             ("given_name", case.applicant.first_name),
             ("family_name", case.applicant.last_name),
+            ("full_name", case.holder_name),
+            ("full_name_latin", case.holder_name_latin),
+            ("birth_date", case.holder_birth_date.isoformat() if case.holder_birth_date else ""),
         )
         if value
     }
@@ -126,6 +129,7 @@ def decided_assessment(case: Case) -> Assessment:
             qualification_type=c.qualification_type,
             country=c.country,
             institution=c.institution,
+            awarded_year=c.awarded_year,
             comparison=ComparisonSummary.model_validate(comparisons[str(c.pk)])
             if str(c.pk) in comparisons
             else None,

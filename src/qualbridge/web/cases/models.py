@@ -131,6 +131,13 @@ class Case(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     appeal_deadline = models.DateField(null=True, blank=True)
     return_note = models.TextField(blank=True)
+    #: the holder as the documents name them (any script), in Latin script, and their date of birth:
+    #: what the statement says about whose qualification it is (the account's name may differ)
+    holder_name = models.CharField(_("Full name, as on your documents"), max_length=200, blank=True)
+    holder_name_latin = models.CharField(
+        _("Full name in Latin script (as in your passport)"), max_length=200, blank=True
+    )
+    holder_birth_date = models.DateField(_("Date of birth"), null=True, blank=True)
 
     class Meta:
         indexes = [

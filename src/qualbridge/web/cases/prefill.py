@@ -53,6 +53,7 @@ def _credential_file(case: Case, credential: Credential) -> dict[str, Any]:
         "qualification": credential.qualification_type or credential.title,
         "title": credential.title,
         "institution": credential.institution_id or credential.institution or None,
+        "awarded_year": credential.awarded_year,
         "documents": [{"kind": k} for k in kinds],
     }
 
@@ -150,3 +151,24 @@ def missing_to_start(case: Case, policy: Policy) -> list[str]:
     if "background-paper" in present:
         return []
     return [k.value for k in policy.rule(Purpose(case.purpose)).required_to_start if k.value not in present]
+
+
+def engine_words(case: Case) -> dict[tuple[int, str], dict[str, str]]:
+    """The engine's finding of each (credential pk, element) in every language, from the assessment the
+    case keeps (a finding row keeps the English only): what the staff page shows a Japanese reader."""
+    assessed = (case.assessment or {}).get("credentials") or []
+    pks = list(case.credentials.order_by("pk").values_list("pk", flat=True))
+    if len(assessed) != len(pks):
+        return {}
+    words: dict[tuple[int, str], dict[str, str]] = {}
+    for pk, credential in zip(pks, assessed, strict=True):
+        for finding in credential.get("findings", []):
+            try:
+                names = SEVERITY_NAMES[Severity(finding["severity"])]
+            except (KeyError, ValueError):
+                continue
+            words[(pk, str(finding.get("element")))] = {
+                "en": f"{names['en'][:1].upper()}{names['en'][1:]}: {finding.get('reasoning_en', '')}",
+                "ja": f"{names['ja']}：{finding.get('reasoning_ja', '')}",
+            }
+    return words

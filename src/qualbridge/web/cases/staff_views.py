@@ -33,7 +33,7 @@ from qualbridge.web.cases.models import (
     Statement,
 )
 from qualbridge.web.cases.pages import back, form_errors, is_id, run
-from qualbridge.web.cases.prefill import required_documents
+from qualbridge.web.cases.prefill import engine_words, required_documents
 
 PRECEDENTS_SHOWN = 10
 
@@ -83,7 +83,9 @@ def staff_detail(request: HttpRequest, case: Case) -> HttpResponse:
     user = request.user
     findings = Finding.objects.filter(case=case).select_related("credential").order_by("credential_id", "id")
     grouped: dict[int, list[tuple[Finding, forms.FindingForm]]] = {}
+    words = engine_words(case)
     for finding in findings:
+        finding.engine_words = words.get((finding.credential_id, finding.element), {})  # type: ignore[attr-defined]
         initial = {
             "text": finding.text,
             "substantial_difference": finding.substantial_difference,

@@ -100,7 +100,12 @@ def case_new(request: HttpRequest) -> HttpResponse:
         else:
             try:
                 with transaction.atomic():
-                    case = actions.do_create_case(request.user, data["office"], data["purpose"])
+                    case = actions.do_create_case(
+                        request.user,
+                        data["office"],
+                        data["purpose"],
+                        holder={k: data.get(k) for k in forms.HOLDER_FIELDS},
+                    )
                     fields = {
                         k: data[k]
                         for k in ("title", "qualification_type", "country", "institution", "awarded_year")

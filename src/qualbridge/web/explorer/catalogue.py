@@ -45,15 +45,40 @@ def frameworks(registry: Registry | None = None) -> list[Framework]:
     return sorted(reg.frameworks.values(), key=lambda f: (KIND_ORDER.get(f.kind.value, 9), f.id))
 
 
+def framework_label(names: dict[str, str]) -> tuple[str, str | None]:
+    """A framework's name for a drop-down and its language when that is not the visitor's: the name in
+    the visitor's language where the data has one, else (for a Japanese visitor) the original name in
+    its own language, else English."""
+    lang = visitor_lang()
+    if names.get(lang):
+        return names[lang], None
+    if lang != "en":
+        original = next(
+            ((k, v) for k, v in names.items() if k not in ("en", lang) and "-Latn" not in k), None
+        )
+        if original:
+            return original[1], original[0]
+    shown = pick(names, lang)
+    key = next((k for k, v in names.items() if v == shown), None)
+    return shown, key if key != lang else None
+
+
 def framework_choices(registry: Registry | None = None) -> list[tuple[str, str]]:
     """(id, "ABBR — name") for a select: the main frameworks first, then the rest by id."""
     reg = registry or get_registry()
     main = [fid for fid in MAIN_FRAMEWORKS if fid in reg.frameworks]
     rest = sorted(fid for fid in reg.frameworks if fid not in main)
     return [
-        (fid, f"{reg.frameworks[fid].abbreviation} — {name(reg.frameworks[fid].names)}")
+        (fid, f"{reg.frameworks[fid].abbreviation} — {framework_label(reg.frameworks[fid].names)[0]}")
         for fid in main + rest
     ]
+
+
+def framework_choice_langs(registry: Registry | None = None) -> dict[str, str]:
+    """The ``lang`` of each framework choice whose name is not in the visitor's language (WCAG 3.1.2)."""
+    reg = registry or get_registry()
+    langs = {fid: framework_label(fw.names)[1] for fid, fw in reg.frameworks.items()}
+    return {fid: lang for fid, lang in langs.items() if lang}
 
 
 def detail(framework_id: str, registry: Registry | None = None) -> FrameworkDetail:
@@ -62,15 +87,46 @@ def detail(framework_id: str, registry: Registry | None = None) -> FrameworkDeta
     return framework_detail(reg, reg.framework(framework_id))
 
 
+def country_name(code: str, names: dict[str, str] | None) -> tuple[str, str | None]:
+    """A jurisdiction's name in the visitor's language and its ``lang`` when it is another: the data's
+    name, else CLDR's (Babel) for a country code, else the data's name in another language."""
+    lang = visitor_lang()
+    if names and names.get(lang):
+        return names[lang], None
+    if len(code) == 2:
+        from babel import Locale
+
+        territory = Locale.parse(lang).territories.get(code.upper())
+        if territory:
+            return territory, None
+    if not names:
+        return code, None
+    shown = name(names)
+    key = next((k for k, v in names.items() if v == shown), None)
+    return shown, key if key != lang else None
+
+
 def countries(registry: Registry | None = None) -> list[tuple[str, str]]:
     """(code, name) of every jurisdiction that has qualification types, by name in the visitor's language."""
     reg = registry or get_registry()
     out = []
     for code in reg.types_by_jurisdiction:
         file = reg.qualification_files.get(code)
-        label = name(file.names) if file is not None and file.names else code
+        label = country_name(code, dict(file.names) if file is not None and file.names else None)[0]
         out.append((code.lower(), f"{label} ({code})"))
     return sorted(out, key=lambda c: c[1].casefold())
+
+
+def country_langs(registry: Registry | None = None) -> dict[str, str]:
+    """The ``lang`` of each country choice whose name is not in the visitor's language."""
+    reg = registry or get_registry()
+    langs = {}
+    for code in reg.types_by_jurisdiction:
+        file = reg.qualification_files.get(code)
+        lang = country_name(code, dict(file.names) if file is not None and file.names else None)[1]
+        if lang:
+            langs[code.lower()] = lang
+    return langs
 
 
 def find_qualifications(

@@ -16,6 +16,8 @@ from qualbridge.credits import load_systems
 from qualbridge.grades import METHOD_NAMES, load_scales
 from qualbridge.web.explorer import catalogue
 from qualbridge.web.explorer.evidence import PURPOSES
+from qualbridge.web.explorer.templatetags.explorer_tags import methodname
+from qualbridge.web.i18n import visitor_lang
 
 MAX_UPLOAD = 2 * 1024 * 1024
 
@@ -28,6 +30,25 @@ def _scale_choices() -> list[tuple[str, str]]:
 
 def _system_choices() -> list[tuple[str, str]]:
     return [(sid, f"{sid} — {catalogue.name(s.names) or sid}") for sid, s in sorted(load_systems().items())]
+
+
+def _choice_langs(named: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The ``lang`` of each choice whose name (:func:`catalogue.name`) is not the visitor's language."""
+    langs = {}
+    for key, names in named.items():
+        shown = catalogue.name(names)
+        lang = next((k for k, v in names.items() if v == shown), None)
+        if lang and lang != visitor_lang():
+            langs[key] = lang
+    return langs
+
+
+def scale_langs() -> dict[str, str]:
+    return _choice_langs({sid: dict(s.model.names) for sid, s in load_scales().items()})
+
+
+def system_langs() -> dict[str, str]:
+    return _choice_langs({sid: dict(s.names) for sid, s in load_systems().items()})
 
 
 class EstimateForm(forms.Form):
@@ -45,8 +66,27 @@ class EstimateForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", _("Any country")), *catalogue.countries()]
+        self.fields["country"].widget = LangSelect(catalogue.country_langs())
+        self.fields["country"].widget.choices = self.fields["country"].choices
         self.fields["destination"].choices = catalogue.framework_choices()
+        self.fields["destination"].widget = LangSelect(catalogue.framework_choice_langs())
+        self.fields["destination"].widget.choices = self.fields["destination"].choices
         self.fields["qualification"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+
+
+class LangSelect(forms.Select):
+    """A select whose options carry ``lang`` where their label is in another language (WCAG 3.1.2)."""
+
+    def __init__(self, langs: dict[str, str], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.langs = langs
+
+    def create_option(self, name: str, value: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option: dict[str, Any] = super().create_option(name, value, *args, **kwargs)
+        lang = self.langs.get(str(value))
+        if lang:
+            option["attrs"] = {**option.get("attrs", {}), "lang": lang}
+        return option
 
 
 class VerifyForm(forms.Form):
@@ -81,10 +121,12 @@ class GradeForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = _scale_choices()
-        self.fields["from_scale"].choices = choices
-        self.fields["to_scale"].choices = choices
-        self.fields["method"].choices = [("", _("Recommended for these scales")), *METHOD_NAMES.items()]
+        choices, langs = _scale_choices(), scale_langs()
+        for name in ("from_scale", "to_scale"):
+            self.fields[name].widget = LangSelect(langs, choices=choices)
+            self.fields[name].choices = choices
+        methods = [(key, methodname(key)) for key in METHOD_NAMES]
+        self.fields["method"].choices = [("", _("Recommended for these scales")), *methods]
 
 
 class CreditForm(forms.Form):
@@ -97,6 +139,8 @@ class CreditForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = _system_choices()
+        self.fields["from_system"].widget = LangSelect(system_langs(), choices=choices)
+        self.fields["to_system"].widget = LangSelect(system_langs(), choices=choices)
         self.fields["from_system"].choices = choices
         self.fields["to_system"].choices = choices
 
@@ -115,10 +159,15 @@ class TranscriptForm(forms.Form):
         super().__init__(*args, **kwargs)
         scales = _scale_choices()
         systems = _system_choices()
-        self.fields["from_scale"].choices = scales
-        self.fields["to_scale"].choices = scales
-        self.fields["credit_system"].choices = [("", _("Do not convert credits")), *systems]
-        self.fields["to_credits"].choices = systems
+        fields = {
+            "from_scale": (scales, scale_langs()),
+            "to_scale": (scales, scale_langs()),
+            "credit_system": ([("", _("Do not convert credits")), *systems], system_langs()),
+            "to_credits": (systems, system_langs()),
+        }
+        for name, (choices, langs) in fields.items():
+            self.fields[name].widget = LangSelect(langs, choices=choices)
+            self.fields[name].choices = choices
 
     def clean_transcript(self) -> Any:
         upload = self.cleaned_data["transcript"]

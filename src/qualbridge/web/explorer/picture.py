@@ -10,11 +10,13 @@ this module gives it the words and the addresses.
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from qualbridge.compare.matrix import MatrixRow
 from qualbridge.compare.svg import Wording, render_svg
 from qualbridge.registry import Registry
 from qualbridge.web.explorer.catalogue import name
+from qualbridge.web.i18n import visitor_lang
 
 LEGEND = {
     "exactMatch": lambda: _("exact match"),
@@ -44,6 +46,29 @@ def link_target(row: MatrixRow, registry: Registry) -> str:
     return f"#{row_anchor(row.level)}"
 
 
+def _foreign(names: dict[str, str]) -> str | None:
+    """The language of the name shown, when it is not the visitor's."""
+    shown = name(names)
+    key = next((k for k, v in names.items() if v == shown), None)
+    return key if key and key != visitor_lang() else None
+
+
+def _decisions(found: list[str], registry: Registry) -> str:
+    """What a link rests on, for its tooltip: the referencing decisions by id; placements and counts
+    over other countries (the engine's notes, in English) as a number, in the visitor's language, with
+    the table below the picture listing each of them."""
+    decisions = [d for d in found if d in registry.alignments]
+    others = len(found) - len(decisions)
+    if not others:
+        return "; ".join(decisions)
+    more = ngettext(
+        "%(count)d placement (listed in the table below)",
+        "%(count)d placements and counts (listed in the table below)",
+        others,
+    ) % {"count": others}
+    return "; ".join([*decisions, more])
+
+
 def render(registry: Registry, a: str, b: str, rows: list[MatrixRow]) -> str:
     """Inline SVG of framework ``a`` (left) against ``b`` (right); every link and bar is a link."""
     wording = Wording(
@@ -58,5 +83,7 @@ def render(registry: Registry, a: str, b: str, rows: list[MatrixRow]) -> str:
         ),
         level_href=lambda fw, level_id: f"/frameworks/{fw}#{row_anchor(level_id)}",
         row_href=lambda row: link_target(row, registry),
+        decisions=lambda found: _decisions(found, registry),
+        lang_of=_foreign,
     )
     return render_svg(registry, a, b, rows, wording)

@@ -60,6 +60,7 @@ def framework_list(request: HttpRequest) -> HttpResponse:
     context = {
         "groups": [(KIND_NAMES.get(k, k), fws) for k, fws in groups.items()],
         "choices": catalogue.framework_choices(registry),
+        "choice_langs": catalogue.framework_choice_langs(registry),
         "count": len(registry.frameworks),
     }
     return render(request, "explorer/framework_list.html", context)
@@ -98,6 +99,7 @@ def framework_detail(request: HttpRequest, framework_id: str) -> HttpResponse:
         "partners": [p for p in partners if p in registry.frameworks],
         "sources": detail["sources"],
         "choices": catalogue.framework_choices(registry),
+        "choice_langs": catalogue.framework_choice_langs(registry),
     }
     return render(request, "explorer/framework_detail.html", context)
 
@@ -131,6 +133,7 @@ def framework_pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
         "table": table,
         "descriptor_blocks": descriptors.pair_blocks(registry, fa, linked),
         "choices": catalogue.framework_choices(registry),
+        "choice_langs": catalogue.framework_choice_langs(registry),
     }
     return render(request, "explorer/framework_pair.html", context)
 

@@ -35,7 +35,9 @@ CREDENTIAL_FIELDS = {"title", "qualification_type", "country", "institution", "a
 
 
 @transaction.atomic
-def do_create_case(actor: User, office: Office, purpose: str) -> Case:
+def do_create_case(actor: User, office: Office, purpose: str, holder: dict[str, Any] | None = None) -> Case:
+    """Open a draft case; ``holder`` (optional) names whose qualification it is, as the statement will:
+    ``holder_name`` (as on the documents), ``holder_name_latin`` and ``holder_birth_date``."""
     if actor.role != Role.APPLICANT:
         raise Forbidden(_("Only applicants open cases."))
     if purpose not in Purpose.values:
@@ -45,6 +47,9 @@ def do_create_case(actor: User, office: Office, purpose: str) -> Case:
         office=office,
         applicant=actor,
         purpose=purpose,
+        holder_name=str((holder or {}).get("holder_name") or "").strip(),
+        holder_name_latin=str((holder or {}).get("holder_name_latin") or "").strip(),
+        holder_birth_date=(holder or {}).get("holder_birth_date") or None,
     )
     audit(
         actor, AuditAction.CASE_CREATE, case, case_id=case.pk, new={"office": office.slug, "purpose": purpose}
