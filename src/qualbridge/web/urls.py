@@ -11,8 +11,8 @@ from qualbridge.web.api.staff import router as cases_router
 from qualbridge.web.api.vcapi import router as vc_router
 from qualbridge.web.countries.api import router as countries_router
 from qualbridge.web.eligibility_api import router as eligibility_router  # h13
-from qualbridge.web.microcredentials_api import router as microcredentials_router  # h17a
 from qualbridge.web.interop_api import router as interop_router  # h17b: exchange formats
+from qualbridge.web.microcredentials_api import router as microcredentials_router  # h17a
 
 api.add_router("/v1/", public_router)
 api.add_router("/v1/", eligibility_router)  # h13: admission eligibility
