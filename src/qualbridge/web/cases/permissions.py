@@ -28,7 +28,12 @@ def visible_cases(user: User) -> QuerySet[Case]:
     if not user.is_authenticated:
         return Case.objects.none()
     if is_staff(user):
-        return Case.objects.filter(office_id=user.office_id).exclude(state=State.DRAFT)
+        # a draft is the applicant's own, and so is one withdrawn before it was ever submitted (h16a)
+        return (
+            Case.objects.filter(office_id=user.office_id)
+            .exclude(state=State.DRAFT)
+            .exclude(state=State.WITHDRAWN, submitted_at=None)
+        )
     if user.role == Role.APPLICANT:
         return Case.objects.filter(applicant=user)
     return Case.objects.none()
