@@ -51,7 +51,12 @@ def _country_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for country in pycountry.countries:
         code = country.alpha_2
-        for name in (code, country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")):
+        for name in (
+            code,
+            country.name,
+            getattr(country, "common_name", ""),
+            getattr(country, "official_name", ""),
+        ):
             if name:
                 names[_key(name)] = code
                 names[_key(ja(name))] = code

@@ -38,7 +38,13 @@ ASSESSING = (State.IN_ASSESSMENT, State.APPEALED)
 #: states in which the applicant may still add documents on their own initiative
 APPLICANT_EDITABLE = (State.DRAFT, State.SUBMITTED, State.AWAITING_DOCUMENTS)
 #: states from which the applicant may withdraw the application (before a decision is approved)
-WITHDRAWABLE = (State.DRAFT, State.SUBMITTED, State.AWAITING_DOCUMENTS, State.IN_ASSESSMENT, State.PENDING_APPROVAL)
+WITHDRAWABLE = (
+    State.DRAFT,
+    State.SUBMITTED,
+    State.AWAITING_DOCUMENTS,
+    State.IN_ASSESSMENT,
+    State.PENDING_APPROVAL,
+)
 
 
 def _choices(name: str, members: Iterable[StrEnum], labels: Mapping[str, Any]) -> Any:

@@ -41,7 +41,9 @@ SHOWN: dict[str, Any] = {
 
 #: what happens next, in plain words, for each state of the case (h16a)
 NEXT: dict[str, Any] = {
-    State.DRAFT: _("Add what is missing, then submit the application. Nothing is sent to the office before you submit."),
+    State.DRAFT: _(
+        "Add what is missing, then submit the application. Nothing is sent to the office before you submit."
+    ),
     State.SUBMITTED: _("The office checks that your file is complete. The time limit starts when it is."),
     State.AWAITING_DOCUMENTS: _("The office asked you for documents: answer the request below."),
     State.IN_ASSESSMENT: _("An evaluator is assessing your qualification."),
