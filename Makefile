@@ -15,6 +15,8 @@ DEBIAN_PACKAGES += redis-server
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	## h19: the CPU build of torch before the dev extra (the semantic referencing mode needs it)
+	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 

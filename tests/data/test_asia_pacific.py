@@ -96,10 +96,45 @@ def test_unsourced_level_structures_are_flagged(reg: Registry) -> None:
         assert all(not lv.verified for lv in reg.framework(framework).levels), framework
 
 
-def test_descriptors_from_recall_are_flagged(reg: Registry) -> None:
-    """AQRF descriptor text could not be checked against the AQRF; none of it may pass as sourced."""
+def test_aqrf_holds_no_descriptor_text_it_could_not_check(reg: Registry) -> None:
+    """The AQRF's descriptor table was not readable in any copy consulted: the paraphrases once held
+    from recall were removed, so no page or referencing suggestion shows a guess as the AQRF's words.
+    The eight levels and two domains stay (they are sourced)."""
     aqrf = reg.framework("asean-aqrf")
-    assert all(lv.descriptors and not lv.verified for lv in aqrf.levels)
+    assert [lv.notation for lv in aqrf.levels] == [str(n) for n in range(1, 9)]
+    assert [d.id for d in aqrf.domains] == ["knowledge-skills", "application-responsibility"]
+    assert all(not any(lv.descriptors.values()) for lv in aqrf.levels)
+
+
+def test_nzqcf_descriptors_are_the_seven_strands_and_never_the_superseded_three(reg: Registry) -> None:
+    """NZQA replaced the knowledge / skills / application wording with seven strands: a level either
+    holds text for every strand or none (levels whose current text was not read), and the old domains
+    are gone from the descriptors (their wording survives in notes only, as history)."""
+    fw = reg.framework("nz-nzqcf")
+    strands = [d.id for d in fw.domains]
+    assert len(strands) == 7 and "skills" not in strands and "application" not in strands
+    described = [lv for lv in fw.levels if lv.descriptors]
+    assert described and all(set(lv.descriptors) == set(strands) for lv in described)
+    assert all(lv.verified and all(t["en"].strip() for t in lv.descriptors.values()) for lv in described)
+
+
+def test_aqf_descriptors_marked_sourced_are_the_criteria_wording(reg: Registry) -> None:
+    """Every AQF level criterion opens "Graduates at this level will ...": a sourced level holding a
+    shortened paraphrase (as the file once did) fails here. Unverified levels are not checked."""
+    fw = reg.framework("au-aqf")
+    sourced = [lv for lv in fw.levels if lv.verified and lv.descriptors]
+    assert sourced
+    for lv in sourced:
+        assert all(t["en"].startswith("Graduates at this level will ") for t in lv.descriptors.values()), (
+            lv.notation
+        )
+
+
+def test_lao_nqf_known_from_a_presentation_is_unverified_with_no_type_on_it(reg: Registry) -> None:
+    fw = reg.framework("la-lnqf")
+    assert fw.verified is False and fw.status.value == "unconfirmed"
+    assert not any(lv.descriptors for lv in fw.levels)
+    assert all(not lv.startswith("la-lnqf:") for lv in reg.types_by_level if reg.types_by_level[lv])
 
 
 # ------------------------------------------------------------------------------------------- alignments

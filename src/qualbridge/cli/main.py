@@ -51,6 +51,7 @@ GROUPS = [
     ("backup", None),
     ("restore", None),
     ("countries", "countries"),  # country profiles (issue 18)
+    ("referencing", "referencing"),  # h19: the referencing assistant (issue 19)
 ]
 
 

@@ -209,6 +209,7 @@ def learning_outcomes(ctx: Context) -> Finding:
     ]
     if cred.learning_outcomes:
         evidence.append(f"{len(cred.learning_outcomes)} learning outcomes documented")
+        evidence.extend(outcome_evidence(ctx))  # h19: stated outcomes against the home level's descriptors
     if cred.has(DocumentKind.DIPLOMA_SUPPLEMENT) or cred.has(DocumentKind.PROGRAMME_DESCRIPTION):
         evidence.append("diploma supplement or programme description present")
     if purpose.field is None:
@@ -250,6 +251,22 @@ def learning_outcomes(ctx: Context) -> Finding:
         {"own": own, "field": purpose.field, "weight": severity.value},
         ja={"weight": SEVERITY_NAMES[severity]["ja"]},
     )
+
+
+def outcome_evidence(ctx: Context) -> list[str]:
+    """Which descriptor statements of the home level the stated learning outcomes cover (evidence only:
+    wording can show coverage, not decide a substantial difference)."""
+    from qualbridge.referencing.outcomes import coverage
+
+    level_id = ctx.required_level or next(iter(ctx.comparison.target_levels), None)
+    entry = ctx.registry.levels.get(level_id) if level_id else None
+    if entry is None or not any(d.get("en") for d in entry[1].descriptors.values()):
+        return [
+            f"learning outcomes not compared: {level_id or 'no home level'} has no descriptors in the data"
+        ]
+    result = coverage(ctx.registry, level_id, ctx.credential.learning_outcomes)  # type: ignore[arg-type]
+    missing = [s.text for s in result.statements if not s.covered]
+    return [result.summary.text("en")] + [f"not covered: {m}" for m in missing]
 
 
 ELEMENTS = (level, workload, quality, profile, learning_outcomes)  # workload: its own module

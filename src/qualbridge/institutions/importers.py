@@ -374,4 +374,11 @@ def read_file(path: Path, fmt: str | None = None) -> ImportResult:
         raise QualbridgeError(f"Cannot read {str(path)!r}: {exc.strerror}.") from None
     except UnicodeDecodeError:
         raise QualbridgeError(f"{str(path)!r} is not UTF-8 text.") from None
+    return read_text(text, fmt)
+
+
+def read_text(text: str, fmt: str) -> ImportResult:
+    """The text of a ``csv`` or ``deqar`` file (the web app's uploads come as text, not as a path)."""
+    if fmt not in FORMATS:
+        raise QualbridgeError(f"Unknown format {fmt!r}; valid: {', '.join(FORMATS)}.")
     return read_csv(text) if fmt == "csv" else read_deqar_json(text)

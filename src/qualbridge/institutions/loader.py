@@ -6,14 +6,19 @@ e.g. ``mills.yaml``), or, for long lists, a compact CSV (columns as in
 sources and the defaults. ``qualbridge institutions import`` writes validated imports to the
 user's data folder (``$QUALBRIDGE_DATA_DIR``, see :mod:`qualbridge.paths`), read after the
 shipped data; an imported institution with a shipped id replaces it.
+
+Where the imports are kept is an :class:`ImportStore`: the user's folder by default. The web app,
+which may run on several servers, keeps them in its shared storage and passes its store to
+:func:`get_institutions`; every server then sees an import as soon as the store's ``version`` changes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pycountry
 import yaml
@@ -55,25 +60,47 @@ def load_file(path: Path) -> InstitutionFile:
             raise InvalidInstitutionFile(str(path), result.problems)
         meta.pop("recognition_source", None)
         raw = {**meta, "institutions": [i.model_dump(exclude_defaults=True) for i in result.institutions]}
-    else:
-        try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            reason = (
-                exc.strerror
-                if isinstance(exc, OSError)
-                else "not UTF-8 text"
-                if isinstance(exc, UnicodeDecodeError)
-                else f"not valid YAML ({str(exc).splitlines()[0]})"
-            )
-            raise InvalidInstitutionFile(
-                str(path), [RowProblem(0, "file", f"{reason}; fix or remove the file")]
-            ) from None
+        return _validated(raw, str(path))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        raise InvalidInstitutionFile(
+            str(path), [RowProblem(0, "file", f"{reason}; fix or remove the file")]
+        ) from None
+    return parse_yaml(text, str(path))
+
+
+def parse_yaml(text: str, where: str) -> InstitutionFile:
+    """An institution file's YAML text (``where`` names it in errors)."""
+    try:
+        raw = yaml.load(text, Loader=_Loader) or {}
+    except yaml.YAMLError as exc:
+        reason = f"not valid YAML ({str(exc).splitlines()[0]})"
+        raise InvalidInstitutionFile(
+            where, [RowProblem(0, "file", f"{reason}; fix or remove the file")]
+        ) from None
+    return _validated(raw, where)
+
+
+def _validated(raw: Any, where: str) -> InstitutionFile:
     try:
         return InstitutionFile.model_validate(raw)
     except ValidationError as exc:
         problems = [RowProblem(0, ".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()]
-        raise InvalidInstitutionFile(str(path), problems) from None
+        raise InvalidInstitutionFile(where, problems) from None
+
+
+def dump_yaml(data: InstitutionFile) -> str:
+    """The YAML text an import is kept as (read back by :func:`parse_yaml`)."""
+    return str(
+        yaml.dump(
+            data.model_dump(mode="json", exclude_defaults=True),
+            Dumper=_Dumper,
+            allow_unicode=True,
+            sort_keys=False,
+        )
+    )
 
 
 def data_files(folder: Path) -> list[Path]:
@@ -127,25 +154,60 @@ class InstitutionRegistry:
         return self.matcher.match_many(names, country=self.check_country(country), limit=limit)
 
 
-def load_institutions(data_dir: Path | None = None, include_user: bool = True) -> InstitutionRegistry:
-    """Parse every shipped file (and the user's imports); raises on the first bad file."""
+class ImportStore(Protocol):
+    """Where imported institution lists are kept."""
+
+    def version(self) -> str:
+        """Changes whenever an import is added, replaced or removed (cheap: asked on every look-up)."""
+
+    def files(self) -> Iterable[tuple[str, InstitutionFile]]:
+        """Every import, as (name, parsed file), in the order they apply."""
+
+
+class FolderStore:
+    """The user's data folder (``qualbridge institutions import`` writes there)."""
+
+    def version(self) -> str:
+        return "|".join(f"{p.name}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in data_files(user_dir()))
+
+    def files(self) -> Iterable[tuple[str, InstitutionFile]]:
+        return [(f"user:{path.name}", load_file(path)) for path in data_files(user_dir())]
+
+
+_FOLDER = FolderStore()
+
+
+@cache
+def _shipped(folder: Path) -> tuple[tuple[str, InstitutionFile], ...]:
+    return tuple((path.name, load_file(path)) for path in data_files(folder))
+
+
+def load_institutions(
+    data_dir: Path | None = None, include_user: bool = True, store: ImportStore | None = None
+) -> InstitutionRegistry:
+    """Every shipped file (parsed once per process) and the imports; raises on the first bad file."""
     reg = InstitutionRegistry()
-    for path in data_files(data_dir or DATA_DIR):
-        reg.add(path.name, load_file(path))
+    for name, data in _shipped(data_dir or DATA_DIR):
+        reg.add(name, data)
     if include_user:
-        for path in data_files(user_dir()):
-            reg.add(f"user:{path.name}", load_file(path))
+        for name, data in (store or _FOLDER).files():
+            reg.add(name, data)
     return reg
 
 
-_CACHE: dict[str, InstitutionRegistry] = {}
+#: per kind of store, the registry as of one version of its imports (an older version is never asked again)
+_CACHE: dict[str, tuple[str, InstitutionRegistry]] = {}
 
 
-def get_institutions() -> InstitutionRegistry:
-    """The registry, loaded once per process."""
-    if "default" not in _CACHE:
-        _CACHE["default"] = load_institutions()
-    return _CACHE["default"]
+def get_institutions(store: ImportStore | None = None) -> InstitutionRegistry:
+    """The shipped institutions with the imports of ``store`` (the user's folder when none is given),
+    loaded again only when the imports have changed."""
+    store = store or _FOLDER
+    kind, version = type(store).__qualname__, store.version()
+    cached = _CACHE.get(kind)
+    if cached is None or cached[0] != version:
+        cached = _CACHE[kind] = (version, load_institutions(store=store))
+    return cached[1]
 
 
 def match(name: str, country: str | None = None, limit: int = 5) -> MatchResult:
@@ -162,12 +224,7 @@ def save_import(name: str, data: InstitutionFile) -> Path:
     folder = user_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.yaml"
-    text = yaml.dump(
-        data.model_dump(mode="json", exclude_defaults=True),
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-    )
+    text = dump_yaml(data)
     partial = path.with_name(f".{path.name}.partial")
     partial.write_text(text, encoding="utf-8")
     partial.replace(path)  # atomic: an interrupted import never leaves half a file in place of the old one

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "qualbridge.web.analytics",
     "qualbridge.web.api",
     "qualbridge.web.trust",
+    "qualbridge.web.referencing",  # h19: the referencing assistant page
 ]
 
 MIDDLEWARE = [

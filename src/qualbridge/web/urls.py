@@ -32,4 +32,5 @@ urlpatterns = [
     path("", include("qualbridge.web.countries.urls")),
     path("", include("qualbridge.web.decisions.urls")),
     path("", include("qualbridge.web.analytics.urls")),
+    path("", include("qualbridge.web.referencing.urls")),  # h19
 ]

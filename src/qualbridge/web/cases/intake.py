@@ -20,12 +20,12 @@ import pycountry
 from django.utils.translation import gettext as _
 
 from qualbridge.errors import QualbridgeError
-from qualbridge.institutions.loader import get_institutions
 from qualbridge.registry import get_registry
 from qualbridge.registry.models import pick
 from qualbridge.registry.search import search_qualifications
 from qualbridge.web.cases.errors import InvalidTransition
 from qualbridge.web.i18n import visitor_lang
+from qualbridge.web.jobs.institutions import shared_institutions
 
 #: a search score this high is the name itself (spacing, dots or a bracketed field aside)
 CLEAR_MATCH = 98.0
@@ -158,7 +158,7 @@ def check_qualification(raw: str, country: str) -> str:
 def match_institution(name: str, country: str) -> str:
     """The institution registry's id for ``name`` in ``country``, or "" (unmatched)."""
     try:
-        result = get_institutions().match(name, country=country)
+        result = shared_institutions().match(name, country=country)
     except QualbridgeError:
         return ""
     return result.best.id if result.best is not None and not result.ambiguous else ""

@@ -25,6 +25,7 @@ from qualbridge.evaluate.findings import SEVERITY_NAMES, Element
 from qualbridge.evaluate.policy import Policy, Severity
 from qualbridge.registry import get_registry
 from qualbridge.web.cases.models import Case, Credential, Decision
+from qualbridge.web.jobs.institutions import shared_institutions
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,9 @@ def assess(case: Case) -> EngineResult:
 
 
 def _from_core(case: Case, credentials: list[Credential]) -> EngineResult:
-    assessment = evaluate(parse_case(case_file(case, credentials), case.reference))
+    assessment = evaluate(
+        parse_case(case_file(case, credentials), case.reference), institutions=shared_institutions()
+    )
     result = EngineResult(summary=assessment.as_json(), data_version=assessment.data_version)
     for credential, assessed in zip(credentials, assessment.credentials, strict=True):
         items: dict[str, ElementFinding] = {}

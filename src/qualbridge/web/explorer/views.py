@@ -21,7 +21,7 @@ from qualbridge.compare import compare
 from qualbridge.compare.matrix import row_of
 from qualbridge.errors import UnknownFramework, closest
 from qualbridge.registry import get_registry
-from qualbridge.web.explorer import catalogue, picture
+from qualbridge.web.explorer import catalogue, descriptors, picture
 from qualbridge.web.i18n import visitor_lang
 
 JEQF = "jp-jeqf"
@@ -80,8 +80,7 @@ def framework_detail(request: HttpRequest, framework_id: str) -> HttpResponse:
             {
                 **data,
                 "anchor": picture.row_anchor(data["id"]),
-                "descriptors": [(d, level.descriptors.get(d.id, {})) for d in fw.domains],
-                "note": level.note,
+                "descriptors": descriptors.level_descriptors(fw, level),
             }
         )
     partners = sorted(
@@ -93,6 +92,8 @@ def framework_detail(request: HttpRequest, framework_id: str) -> HttpResponse:
     context = {
         "fw": fw,
         "levels": list(reversed(levels)),
+        "domain_names": [descriptors.chosen(d.names) for d in fw.domains],
+        "has_descriptors": any(lv["descriptors"].has_text for lv in levels),
         "alignments": detail["alignments"],
         "partners": [p for p in partners if p in registry.frameworks],
         "sources": detail["sources"],
@@ -122,11 +123,13 @@ def framework_pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
             }
         )
     svg = picture.render(registry, fa.id, fb.id, rows)
+    linked = [(row.level, list(row.targets)) for row in reversed(rows) if row.match != "noMatch"]
     context = {
         "fa": fa,
         "fb": fb,
         "svg": mark_safe(svg),  # built from escaped text in picture.render
         "table": table,
+        "descriptor_blocks": descriptors.pair_blocks(registry, fa, linked),
         "choices": catalogue.framework_choices(registry),
     }
     return render(request, "explorer/framework_pair.html", context)

@@ -69,3 +69,24 @@ class StatementFile(models.Model):
     sha256 = models.CharField(max_length=64)
     size = models.PositiveIntegerField()
     rendered_at = models.DateTimeField(auto_now_add=True)
+
+
+class InstitutionImport(models.Model):
+    """An institution list imported through the web; the validated YAML lies in the shared storage."""
+
+    #: importing again under the same name replaces the earlier list
+    name = models.SlugField(max_length=80, unique=True)
+    stored_name = models.CharField(max_length=200)
+    sha256 = models.CharField(max_length=64)
+    count = models.PositiveIntegerField()
+    filename = models.CharField(max_length=200)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.count})"

@@ -93,3 +93,4 @@ def send_unsent_jobs() -> int:
 
 
 from qualbridge.web.jobs.batch import convert_transcript  # noqa: E402, F401  (registers the batch task)
+from qualbridge.web.jobs.institutions import import_institutions  # noqa: E402, F401  (and the import task)

@@ -8,4 +8,5 @@ urlpatterns = [
     path("staff/jobs/<str:job_id>/", views.job_detail, name="detail"),
     path("staff/jobs/<str:job_id>/result.json", views.transcript_result, name="result"),
     path("staff/batch/transcript/", views.transcript_batch, name="transcript"),
+    path("staff/batch/institutions/", views.institution_import, name="institutions"),
 ]

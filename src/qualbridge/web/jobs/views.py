@@ -20,9 +20,12 @@ from django.views.decorators.http import require_http_methods
 
 from qualbridge.errors import QualbridgeError
 from qualbridge.grades import get_scale
+from qualbridge.institutions.importers import slug
+from qualbridge.web.accounts.models import Role
 from qualbridge.web.cases.permissions import is_staff
+from qualbridge.web.jobs import institutions
 from qualbridge.web.jobs.batch import MAX_BYTES, batch_name, convert_transcript
-from qualbridge.web.jobs.models import Job
+from qualbridge.web.jobs.models import InstitutionImport, Job
 from qualbridge.web.jobs.queue import enqueue
 from qualbridge.web.storage import upload_storage
 
@@ -120,3 +123,47 @@ def transcript_result(request: HttpRequest, job_id: str) -> HttpResponse:
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="transcript-{job.pk}.json"'
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def institution_import(request: HttpRequest) -> HttpResponse:
+    """Administrators upload an institution list; it is validated and kept in the background."""
+    _visible_jobs(request)
+    if getattr(request.user, "role", None) != Role.ADMIN:
+        raise Http404(_("No such page."))
+    context: dict[str, object] = {"values": request.POST, "imports": InstitutionImport.objects.all()}
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        fmt = request.POST.get("format", "").strip()
+        try:
+            if upload is None or not upload.size:
+                raise QualbridgeError(_("Choose a CSV or DEQAR JSON file of institutions."))
+            if upload.size > institutions.MAX_BYTES:
+                raise QualbridgeError(
+                    _("The file is larger than %(n)s MB.") % {"n": institutions.MAX_BYTES // 2**20}
+                )
+            if fmt not in institutions.EXTENSIONS:
+                raise QualbridgeError(_("Choose the file's format: CSV or DEQAR JSON."))
+            name = slug(request.POST.get("name", "").strip() or (upload.name or "").rsplit(".", 1)[0])
+            if not name:
+                raise QualbridgeError(_("Give the list a name of letters and digits."))
+        except QualbridgeError as exc:
+            context["error"] = str(exc)
+            return render(request, "jobs/institutions.html", context, status=400)
+        token = secrets.token_hex(16)
+        upload_storage().save(institutions.upload_name(token, fmt), ContentFile(upload.read()))
+        with transaction.atomic():
+            job = enqueue(
+                institutions.import_institutions,
+                token,
+                fmt,
+                name,
+                upload.name or name,
+                request.POST.get("skip_bad") == "on",
+                key=f"institutions:{token}",
+                office=getattr(request.user, "office", None),
+                actor=request.user,
+            )
+        return redirect("jobs:detail", job_id=str(job.pk))
+    return render(request, "jobs/institutions.html", context)
