@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from django.test import Client
+from django.utils import translation
 
 from qualbridge.evaluate.policy import POLICY_DIR
 from qualbridge.web.accounts.models import Office, User
@@ -234,6 +235,7 @@ def test_the_estimates_answer_is_carried_into_the_application_form(
     assert _input_value(html, "title") == "学士"
     assert '<option value="further-study" selected>' in html
     assert "ISO" not in html and "type id" not in html
+    translation.deactivate()  # the page's language must not leak into the next test's messages
 
 
 def test_names_in_any_script_resolve_to_the_registry_ids(make_case: MakeCase, users: Users) -> None:

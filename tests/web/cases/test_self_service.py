@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from qualbridge.evaluate.policy import get_policy
 from qualbridge.web.audit.models import AuditEvent
@@ -18,6 +19,13 @@ from qualbridge.web.uploads import open_stored
 
 MakeCase = Callable[..., Case]
 Users = dict
+
+
+@pytest.fixture(autouse=True)
+def _english_after(db: None) -> Any:
+    """Pages asked for in Japanese leave the thread in Japanese; the next test starts in English."""
+    yield
+    translation.deactivate()
 
 
 @pytest.mark.parametrize("policy_id", ["jp-nic", "gb-enic"])
