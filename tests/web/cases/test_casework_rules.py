@@ -4,12 +4,15 @@ reasoned refusals, what applicants see, intake against the registry, and who may
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
 from django.test import Client
+from django.utils import translation
 
 from qualbridge.evaluate.policy import POLICY_DIR
 from qualbridge.web.accounts.models import Office, User
@@ -207,13 +210,50 @@ def test_the_institution_is_matched_or_marked_unmatched(make_case: MakeCase) -> 
     assert other.institution_id == ""
 
 
-def test_the_estimates_answer_is_carried_into_the_application_form(client: Client, users: Users) -> None:
+def _input_value(html: str, name: str) -> str:
+    import html as htmllib
+
+    match = re.search(rf'<input[^>]*name="{name}"[^>]*>', html)
+    assert match, name
+    value = re.search(r'value="([^"]*)"', match.group(0))
+    return htmllib.unescape(value.group(1)) if value else ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "country", "kind"), [("en", "Japan", "Bachelor's degree"), ("ja", "日本", "学士")]
+)
+def test_the_estimates_answer_is_carried_into_the_application_form(
+    client: Client, users: Users, lang: str, country: str, kind: str
+) -> None:
     client.force_login(users["applicant"])
-    page = client.get("/cases/new/?country=jp&type=jp/gakushi&purpose=study&qualification=学士").content
-    html = page.decode()
-    assert 'value="JP"' in html and 'value="jp/gakushi"' in html and 'value="学士"' in html
+    page = client.get(
+        "/cases/new/?country=jp&type=jp/gakushi&purpose=study&qualification=学士", HTTP_ACCEPT_LANGUAGE=lang
+    )
+    html = page.content.decode()
+    # shown by name in the visitor's language, never as a code or an id (issue 16)
+    assert _input_value(html, "country") == country and _input_value(html, "qualification_type") == kind
+    assert _input_value(html, "title") == "学士"
     assert '<option value="further-study" selected>' in html
-    assert 'list="qualification-types"' in html and '<datalist id="countries">' in html
+    assert "ISO" not in html and "type id" not in html
+    translation.deactivate()  # the page's language must not leak into the next test's messages
+
+
+def test_names_in_any_script_resolve_to_the_registry_ids(make_case: MakeCase, users: Users) -> None:
+    case = make_case(State.DRAFT)
+    for country, kind in (
+        ("日本", "学士"),
+        ("japan", "gakushi"),
+        ("JP", "jp/gakushi"),
+        ("Japan", "Bachelor's degree"),
+    ):
+        credential = actions.do_add_credential(
+            users["applicant"], case, title="BSc", country=country, qualification_type=kind, institution="X"
+        )
+        assert (credential.country, credential.qualification_type) == ("JP", "jp/gakushi"), (country, kind)
+    korean = actions.do_add_credential(
+        users["applicant"], case, title="학사", country="대한민국", qualification_type="학사", institution="X"
+    )
+    assert korean.country == "KR" and korean.qualification_type.startswith("kr/")
 
 
 def test_an_unassessable_credential_is_reported_on_its_own(make_case: MakeCase, users: Users) -> None:
@@ -327,4 +367,9 @@ def test_the_estimate_links_to_the_application_with_its_answer(client: Client) -
     page = client.get("/estimate?qualification=gakushi&country=jp&purpose=study&destination=jp-jeqf")
     html = page.content.decode()
     assert 'id="apply-with-estimate"' in html
-    assert "/cases/new/?type=jp/gakushi&amp;country=jp&amp;purpose=study" in html
+    link = re.search(r'id="apply-with-estimate"[^>]*href="([^"]+)"', html) or re.search(
+        r'href="([^"]+)"[^>]*id="apply-with-estimate"', html
+    )
+    assert link is not None
+    query = parse_qs(urlsplit(link.group(1).replace("&amp;", "&")).query)
+    assert query["type"] == ["jp/gakushi"] and query["country"] == ["JP"] and query["purpose"] == ["study"]

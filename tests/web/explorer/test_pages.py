@@ -86,9 +86,14 @@ def test_estimate_from_a_name_to_the_result(client: Client) -> None:
     body = page(client, "/estimate?qualification=gakushi&country=jp&purpose=study&destination=eu-eqf")
     result = compare("gakushi", "eu-eqf", "jp")
     assert "not a decision" in body
-    assert result.source.id in body and f"{result.confidence * 100:.0f}%" in body
+    # the answer is a sentence and the certainty is words: no bare percentage or score (issue 16)
+    assert result.summary is not None and result.summary.text("en") in body
+    assert f"{result.confidence * 100:.0f}%" not in body and f"{result.confidence:.2f}" not in body
+    # the evidence (ids, levels, routes) is one click away
+    evidence = body[body.index('id="evidence-details"') :]
+    assert result.source.id in evidence
     for level in result.target_levels:
-        assert level in body
+        assert level in evidence
     assert "What would change or firm up this estimate" in body
     if any(r.tier == "isced" for r in result.routes if r.best):
         assert "rests only on ISCED 2011" in body

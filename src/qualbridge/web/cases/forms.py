@@ -27,15 +27,20 @@ ESTIMATE_PURPOSES = {
 class CredentialForm(forms.Form):
     title = forms.CharField(label=_("Qualification, as written on the diploma"), max_length=300)
     qualification_type = forms.CharField(
-        label=_("Qualification type (search the list; leave empty if yours is not there)"),
-        max_length=80,
+        label=_("Kind of qualification"),
+        help_text=_(
+            "Start typing its name in any language (学士, gakushi, Bachelor ...) and choose it from the "
+            "list; leave it empty if yours is not there."
+        ),
+        max_length=200,
         required=False,
         widget=forms.TextInput(attrs={"list": "qualification-types", "autocomplete": "off"}),
     )
     country = forms.CharField(
-        label=_("Country where it was awarded (search the list)"),
+        label=_("Country where it was awarded"),
+        help_text=_("Start typing the country's name (Japan, 日本 ...) and choose it from the list."),
         min_length=2,
-        max_length=2,
+        max_length=100,
         widget=forms.TextInput(attrs={"list": "countries", "autocomplete": "off"}),
     )
     institution = forms.CharField(label=_("Institution"), max_length=300)
@@ -96,23 +101,33 @@ class NewCaseForm(CredentialForm, DocumentForm, HolderForm):
         "office",
         "purpose",
         *HOLDER_FIELDS,
-        "title",
-        "qualification_type",
         "country",
+        "qualification_type",
+        "title",
         "institution",
         "awarded_year",
     ]
 
     @classmethod
     def initial_from(cls, query: Any) -> dict[str, str]:
-        """The public estimate's answer carried over (``?country=JP&type=jp/gakushi&purpose=study``)."""
+        """The public estimate's answer carried over (``?country=JP&type=jp/gakushi&purpose=study``),
+        shown by name in the visitor's language (the form takes names and ids alike)."""
         initial = {}
-        country = str(query.get("country", "")).strip().upper()[:2]
+        country = str(query.get("country", "")).strip()[:100]
+        code = ""
         if country:
-            initial["country"] = country
-        type_id = str(query.get("type") or query.get("qualification_type") or "").strip()[:80]
+            try:
+                code = intake.check_country(country)
+            except InvalidTransition:
+                code = ""
+            initial["country"] = intake.country_name(code) if code else country
+        type_id = str(query.get("type") or query.get("qualification_type") or "").strip()[:200]
         if type_id:
-            initial["qualification_type"] = type_id
+            try:
+                found = intake.check_qualification(type_id, code) if code else ""
+            except InvalidTransition:
+                found = ""
+            initial["qualification_type"] = intake.qualification_name(found) if found else type_id
         purpose = str(query.get("purpose", ""))
         purpose = ESTIMATE_PURPOSES.get(purpose, purpose)
         if purpose in Purpose.values:

@@ -30,12 +30,21 @@ class State(models.TextChoices):
     PENDING_APPROVAL = "pending_approval", _("Draft decision awaiting approval")
     DECIDED = "decided", _("Decided")
     APPEALED = "appealed", _("Under appeal")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the applicant")  # h16a
 
 
 #: states in which the evaluator works on the assessment and the draft decision
 ASSESSING = (State.IN_ASSESSMENT, State.APPEALED)
 #: states in which the applicant may still add documents on their own initiative
 APPLICANT_EDITABLE = (State.DRAFT, State.SUBMITTED, State.AWAITING_DOCUMENTS)
+#: states from which the applicant may withdraw the application (before a decision is approved)
+WITHDRAWABLE = (
+    State.DRAFT,
+    State.SUBMITTED,
+    State.AWAITING_DOCUMENTS,
+    State.IN_ASSESSMENT,
+    State.PENDING_APPROVAL,
+)
 
 
 def _choices(name: str, members: Iterable[StrEnum], labels: Mapping[str, Any]) -> Any:
@@ -151,7 +160,7 @@ class Case(models.Model):
 
     def days_left(self, today: date | None = None) -> int | None:
         """Days to the deadline while the clock runs (not once decided: an appeal restarts it)."""
-        if self.deadline is None or self.state in (State.DRAFT, State.DECIDED):
+        if self.deadline is None or self.state in (State.DRAFT, State.DECIDED, State.WITHDRAWN):
             return None
         return (self.deadline - (today or date.today())).days
 

@@ -29,7 +29,12 @@ def visible_cases(user: User) -> QuerySet[Case]:
     if not user.is_authenticated:
         return Case.objects.none()
     if is_staff(user):
-        cases = Case.objects.filter(office_id=user.office_id).exclude(state=State.DRAFT)
+        # a draft is the applicant's own, and so is one withdrawn before it was ever submitted (h16a)
+        cases = (
+            Case.objects.filter(office_id=user.office_id)
+            .exclude(state=State.DRAFT)
+            .exclude(state=State.WITHDRAWN, submitted_at=None)
+        )
         if user.role == Role.EVALUATOR and is_training_office(user.office_id):
             return cases.filter(evaluator=user)  # h18: a trainee sees only their own training cases
         return cases

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from qualbridge.web.cases import staff_views, views
+from qualbridge.web.cases import applicant_views, staff_views, views
 
 app_name = "cases"
 urlpatterns = [
@@ -20,5 +20,14 @@ urlpatterns = [
     path("cases/<int:pk>/findings/<int:fid>/", staff_views.edit_finding, name="finding"),
     path("cases/<int:pk>/statements/<int:sid>/revoke/", staff_views.revoke, name="revoke"),
     path("cases/<int:pk>/do/<slug:name>/", staff_views.act, name="act"),
+    # h16a: the applicant's self-service
+    path("cases/requirements/", applicant_views.requirements_index, name="requirements"),
+    path(
+        "cases/requirements/<str:policy_id>/", applicant_views.requirements_page, name="requirements_policy"
+    ),
+    path("cases/<int:pk>/withdraw/", applicant_views.withdraw, name="withdraw"),
+    path(
+        "cases/<int:pk>/documents/<int:did>/remove/", applicant_views.remove_document, name="remove_document"
+    ),
     path("status/<slug:office>/revocation", views.status_list, name="status_list"),
 ]

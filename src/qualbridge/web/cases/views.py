@@ -26,10 +26,10 @@ from qualbridge.web.accounts.models import Office, Role
 from qualbridge.web.cases import actions, forms, intake, permissions
 from qualbridge.web.cases.errors import Forbidden
 from qualbridge.web.cases.issuance import signed_status_list
-from qualbridge.web.cases.models import Case, Document, DocumentRequest, State, Statement
+from qualbridge.web.cases.models import WITHDRAWABLE, Case, Document, DocumentRequest, State, Statement
 from qualbridge.web.cases.pages import OPEN_STATES, back, form_errors, is_id, run
 from qualbridge.web.cases.staff_views import staff_detail
-from qualbridge.web.cases.timeline import applicant_timeline
+from qualbridge.web.cases.timeline import NEXT, applicant_timeline
 from qualbridge.web.uploads import StoredUpload, discard, notes_upload_paths, open_stored, refuse_paths, store
 
 PAGE_SIZE = 50
@@ -150,6 +150,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "appeal_form": forms.AppealForm(),
         **(choice_lists() if case.state == State.DRAFT else {}),
         "timeline": applicant_timeline(case),
+        "next_step": NEXT.get(case.state, ""),
+        "can_withdraw": case.state in WITHDRAWABLE,
+        "can_remove": case.state == State.DRAFT,
         "revoked": case.statements.exclude(revoked_at=None).order_by("-revoked_at").first(),
     }
     return render(request, "cases/applicant_case.html", context)

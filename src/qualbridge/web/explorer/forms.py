@@ -56,6 +56,7 @@ class EstimateForm(forms.Form):
     qualification = forms.CharField(
         label=_("Qualification"),
         max_length=200,
+        error_messages={"required": _("Type the name of your qualification, as on the certificate.")},
         help_text=_(
             "Any name as it appears on the certificate, in any language (学士, gakushi, BSc Hons ...)."
         ),

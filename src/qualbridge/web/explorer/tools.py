@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -22,7 +23,7 @@ from qualbridge.eligibility.answer import eligibility_overview
 from qualbridge.errors import AmbiguousQualification, QualbridgeError
 from qualbridge.grades.transcript import CourseResult, TranscriptSummary, convert_rows, read_csv
 from qualbridge.registry import get_registry
-from qualbridge.web.explorer import catalogue, evidence, status, verification
+from qualbridge.web.explorer import catalogue, evidence, plain, status, verification
 from qualbridge.web.explorer.forms import CreditForm, EstimateForm, GradeForm, TranscriptForm, VerifyForm
 
 SHOWN_COURSES = 200
@@ -36,12 +37,20 @@ OUTCOMES = {
 # -- estimate ----------------------------------------------------------------------------------------
 
 
+#: the estimate's fields; a link or form naming any of them is answered (an empty name is asked for,
+#: never a reason to drop the other choices)
+ESTIMATE_FIELDS = ("qualification", "type", "country", "purpose", "destination")
+
+
 def estimate(request: HttpRequest) -> HttpResponse:
-    data = request.GET.copy() if request.GET.get("qualification") or request.GET.get("type") else None
+    asked = any(key in request.GET for key in ESTIMATE_FIELDS)
+    data = request.GET.copy() if asked else None
     if data is not None:  # links from other pages name only the qualification
-        data.setdefault("qualification", data.get("type", ""))
-        data.setdefault("purpose", "study")
-        data.setdefault("destination", "eu-eqf")
+        if not data.get("qualification") and data.get("type"):
+            data["qualification"] = data["type"]
+        for key, default in (("purpose", "study"), ("destination", "eu-eqf")):
+            if not data.get(key):
+                data[key] = default
     form = EstimateForm(data)
     context: dict[str, Any] = {"form": form}
     if form.is_bound and form.is_valid():
@@ -55,20 +64,41 @@ def estimate(request: HttpRequest) -> HttpResponse:
             context["error"] = str(exc)
         else:
             registry = get_registry()
+            kind, sure = plain.certainty(result)
             context.update(
                 result=result,
                 outcome=OUTCOMES[result.outcome.value](),
+                answer=plain.answer(result),
+                certainty_kind=kind,
+                certainty=sure,
+                side=plain.side_by_side(result, registry),
                 target=registry.frameworks[result.target_framework],
                 routes=sorted(result.routes, key=lambda r: (not r.best, -r.confidence))[:8],
                 route_count=len(result.routes),
                 suggestions=evidence.suggestions(result, data["purpose"]),
                 purpose=evidence.PURPOSES[data["purpose"]],
                 alignments=registry.alignments,
+                apply_query=_apply_query(result, data),
             )
             if result.source.kind == "qualification" and result.target_framework == "jp-jeqf":
                 # h13: admission eligibility under Japanese law beside the comparison (one core function)
                 context["eligibility"] = eligibility_overview(registry, result.source.id)
     return render(request, "explorer/estimate.html", context)
+
+
+def _apply_query(result: Any, data: dict[str, Any]) -> str:
+    """The estimate's choices carried to the application form (``cases.forms.NewCaseForm.initial_from``)."""
+    if result.source.kind != "qualification":
+        return ""
+    country = data["country"] or result.source.id.split("/", 1)[0]
+    return urlencode(
+        {
+            "type": result.source.id,
+            "country": country.upper(),
+            "purpose": data["purpose"],
+            "qualification": data["qualification"] if data["qualification"] != result.source.id else "",
+        }
+    )
 
 
 def _candidates(exc: AmbiguousQualification) -> list[dict[str, Any]]:

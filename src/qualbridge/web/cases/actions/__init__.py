@@ -6,7 +6,7 @@ state, changes the records inside one transaction, and writes the audit event (a
 without its event, or an event without its change, cannot exist. Views and the API call these and
 nothing else to write case state. By purpose: :mod:`.applicant` (intake and appeal),
 :mod:`.assessment` (the evaluator's file work), :mod:`.decision` (draft, four-eyes approval,
-revocation); :mod:`.deadlines` holds the policy's time limits.
+revocation), :mod:`.self_service` (withdrawing, removing a document); :mod:`.deadlines` holds the policy's time limits.
 """
 
 from qualbridge.web.cases.actions.applicant import (
@@ -33,6 +33,7 @@ from qualbridge.web.cases.actions.decision import (
     do_submit_draft,
 )
 from qualbridge.web.cases.actions.events import AuditAction
+from qualbridge.web.cases.actions.self_service import do_remove_document, do_withdraw
 
 __all__ = [
     "AuditAction",
@@ -50,9 +51,11 @@ __all__ = [
     "do_edit_finding",
     "do_mark_complete",
     "do_record_delay",
+    "do_remove_document",
     "do_request_documents",
     "do_return_draft",
     "do_revoke_statement",
     "do_submit",
     "do_submit_draft",
+    "do_withdraw",
 ]

@@ -32,3 +32,5 @@ class AuditAction(StrEnum):
     CASE_APPEAL = "case.appeal"
     DECISION_PUBLISH = "decision.publish"  # shown in the public decision database
     DECISION_UNPUBLISH = "decision.unpublish"
+    CASE_WITHDRAW = "case.withdraw"  # h16a: the applicant withdraws the application
+    DOCUMENT_REMOVE = "document.remove"  # h16a: the applicant removes a document before submitting
