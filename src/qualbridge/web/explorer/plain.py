@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from qualbridge import messages
@@ -21,6 +23,7 @@ from qualbridge.compare.model import Comparison
 from qualbridge.credits import load_systems
 from qualbridge.registry import Registry
 from qualbridge.registry.models import QualificationType, pick
+from qualbridge.web.explorer.templatetags.explorer_tags import langname
 from qualbridge.web.i18n import visitor_lang
 
 ISCED = "isced-2011"
@@ -84,10 +87,10 @@ def _country(registry: Registry, qt: QualificationType) -> str:
 def _level_name(registry: Registry, level_id: str) -> str:
     framework = registry.framework_of_level(level_id)
     _fw, level = registry.levels[level_id]
-    return _("%(framework)s: %(level)s") % {
-        "framework": framework.abbreviation,
-        "level": pick(level.labels, visitor_lang()) or level.notation,
-    }
+    label = langname(level.labels) or level.notation  # a label only in English is marked lang="en"
+    return format_html(
+        _("%(framework)s: %(level)s") % {"framework": "{}", "level": "{}"}, framework.abbreviation, label
+    )
 
 
 def _levels(registry: Registry, qt: QualificationType, own: bool) -> str:
@@ -103,7 +106,7 @@ def _levels(registry: Registry, qt: QualificationType, own: bool) -> str:
         if own and framework.jurisdiction.split("-")[0] != country:
             continue
         shown.append(_level_name(registry, placement.level))
-    return "; ".join(shown)
+    return mark_safe("; ".join(shown))  # each part escaped by format_html
 
 
 def _years(qt: QualificationType) -> str:
@@ -143,8 +146,8 @@ def _leads_to(registry: Registry, qt: QualificationType) -> str:
     names = []
     for target in qt.access_to[:4]:
         other = registry.qualifications.get(target)
-        names.append(pick(other.names, visitor_lang()) if other is not None else "")
-    return ", ".join(n for n in names if n)
+        names.append(langname(other.names) if other is not None else "")
+    return mark_safe(", ".join(n for n in names if n))  # each name escaped by langname
 
 
 def side_by_side(result: Comparison, registry: Registry) -> dict[str, Any] | None:
