@@ -49,6 +49,8 @@ def test_estimate_from_search_to_result(page: Any, live_server: Any) -> None:
     result = page.locator("#result")
     result.wait_for()
     assert "not a decision" in result.inner_text()
+    assert not page.locator("#target-levels").is_visible()  # the level ids are one click away
+    page.locator("#evidence-details > summary").click()
     shown = page.locator("#target-levels").inner_text()
     expected = compare("jp/gakushi", "gb-rqf").target_levels
     assert expected and all(level in shown for level in expected)
