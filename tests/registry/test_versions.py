@@ -32,7 +32,19 @@ def _cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QUALBRIDGE_CACHE_DIR", str(tmp_path / "cache"))
 
 
-@pytest.mark.parametrize("folder", ["grading", "credit", "institutions", "policies", "recognition", "fields"])
+@pytest.mark.parametrize(
+    "folder",
+    [
+        "grading",
+        "credit",
+        "institutions",
+        "policies",
+        "recognition",
+        "fields",
+        "microcredentials",
+        "training",
+    ],
+)
 def test_every_folder_a_decision_depends_on_changes_the_version(
     tmp_path: Path, files: dict[str, dict[str, Any]], folder: str
 ) -> None:

@@ -44,9 +44,10 @@ def check(
     """Validate every data file; report every problem with file and field; exit 1 if any."""
     today = _date(as_of)
     registry, problems = run_check(today=today)
+    from qualbridge.microcredentials.sample import sample_problems
     from qualbridge.training.check import training_problems  # h18: the training cases' rules
 
-    problems = [*problems, *training_problems()]
+    problems = [*problems, *training_problems(), *sample_problems(registry=registry)]
     stale = schema.stale()
     old = stale_sources(stale_days, today=today) if stale_days is not None else None
     if json:

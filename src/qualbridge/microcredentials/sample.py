@@ -10,8 +10,9 @@ from functools import cache
 from pathlib import Path
 
 from qualbridge.errors import UnknownId
-from qualbridge.microcredentials.model import MicroCredential, from_mapping
-from qualbridge.registry.loader import DATA_DIR, read_yaml
+from qualbridge.microcredentials.model import InvalidMicroCredential, MicroCredential, from_mapping
+from qualbridge.registry import Registry, get_registry
+from qualbridge.registry.loader import DATA_DIR, Problem, read_yaml
 
 SAMPLE_DIR = DATA_DIR / "microcredentials"
 
@@ -39,3 +40,40 @@ def get(mc_id: str) -> MicroCredential:
         return sample[mc_id.strip().lower()]
     except KeyError:
         raise UnknownMicroCredential(mc_id, sample) from None
+
+
+def sample_problems(directory: Path = SAMPLE_DIR, registry: Registry | None = None) -> list[Problem]:
+    """Every problem of the sample files, for ``qualbridge data check``: a missing source, a record
+    that cannot be read (the field named), a level the registry does not hold, a duplicated id."""
+    registry = registry or get_registry()
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for path in sorted(directory.glob("*.yaml")):
+        rel = f"microcredentials/{path.name}"
+        raw = read_yaml(path)
+        for key in ("source_url", "consulted"):
+            if not raw.get(key):
+                problems.append(
+                    Problem(rel, key, "every sample file names its source and when it was consulted")
+                )
+        entries = raw.get("micro_credentials")
+        if not isinstance(entries, list) or not entries:
+            problems.append(Problem(rel, "micro_credentials", "a list of micro-credentials is required"))
+            continue
+        for i, entry in enumerate(entries):
+            where = f"micro_credentials[{i}]"
+            try:
+                mc = from_mapping(
+                    {"source_url": raw.get("source_url"), "consulted": raw.get("consulted"), **entry}
+                )
+            except InvalidMicroCredential as exc:
+                problems.append(Problem(rel, f"{where}.{exc.path}", str(exc).split(": ", 1)[-1]))
+                continue
+            if mc.id in seen:
+                problems.append(Problem(rel, f"{where}.id", f"{mc.id!r} is used twice"))
+            seen.add(mc.id)
+            if mc.level is not None and mc.level not in registry.levels:
+                problems.append(
+                    Problem(rel, f"{where}.level", f"{mc.level!r} is not a level in the registry")
+                )
+    return problems

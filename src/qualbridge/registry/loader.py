@@ -47,6 +47,8 @@ VERSIONED_FOLDERS = (
     "policies",
     "recognition",  # recognising bodies' published statements, which the engine ranks above ISCED
     "fields",  # ISCED-F fields of study, which decide what a name may match
+    "microcredentials",  # the sample micro-credentials that evaluations and stacks cite
+    "training",  # the training cases and their reference answers
 )
 
 #: data sub-folder -> model of one file in it
