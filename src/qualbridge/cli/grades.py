@@ -15,6 +15,12 @@ from qualbridge.grades.methods import GradeTable
 app = typer.Typer(help="Grading scales and grade conversion.", no_args_is_help=True)
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+#: the grade-conversion options ``grades convert`` and ``transcript convert`` share
+MethodOpt = Annotated[str | None, typer.Option("--method", help=f"One of: {', '.join(METHOD_NAMES)}.")]
+FromTableOpt = Annotated[
+    str | None, typer.Option("--from-table", help="Source grading table GRADE=PERCENT,...")
+]
+ToTableOpt = Annotated[str | None, typer.Option("--to-table", help="Target grading table GRADE=PERCENT,...")]
 
 
 def scale_summary(scale: Scale) -> dict[str, Any]:
@@ -104,15 +110,9 @@ def convert_grade(
     value: Annotated[str, typer.Argument(help="The grade: a number or a label of the source scale.")],
     from_scale: Annotated[str, typer.Option("--from", help="Source scale id, e.g. nl-1-10.")],
     to_scale: Annotated[str, typer.Option("--to", help="Target scale id, e.g. de-1-5.")],
-    method: Annotated[
-        str | None, typer.Option("--method", help=f"One of: {', '.join(METHOD_NAMES)}.")
-    ] = None,
-    from_table: Annotated[
-        str | None, typer.Option("--from-table", help="Source grading table GRADE=PERCENT,...")
-    ] = None,
-    to_table: Annotated[
-        str | None, typer.Option("--to-table", help="Target grading table GRADE=PERCENT,...")
-    ] = None,
+    method: MethodOpt = None,
+    from_table: FromTableOpt = None,
+    to_table: ToTableOpt = None,
     json: JsonOpt = False,
 ) -> None:
     """Convert one grade and show the method with its formula."""

@@ -14,11 +14,11 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
 from rich.table import Table
 
-from qualbridge.cli.grades import parse_table
+from qualbridge.cli.grades import FromTableOpt, MethodOpt, ToTableOpt, parse_table
 from qualbridge.cli.output import console
 from qualbridge.credits import convert as convert_credits
 from qualbridge.errors import QualbridgeError
-from qualbridge.grades import METHOD_NAMES, convert, get_scale
+from qualbridge.grades import convert, get_scale
 from qualbridge.grades.transcript import CourseResult, TranscriptSummary, convert_rows, read_csv
 
 app = typer.Typer(help="Convert a transcript (CSV of courses: name, credits, grade).", no_args_is_help=True)
@@ -104,15 +104,9 @@ def convert_transcript(
     to_scale: Annotated[str, typer.Option("--to", help="Target grading scale.")],
     credits: Annotated[str | None, typer.Option("--credits", help="Credit system of the transcript.")] = None,
     to_credits: Annotated[str, typer.Option("--to-credits", help="Target credit system.")] = "ects",
-    method: Annotated[
-        str | None, typer.Option("--method", help=f"One of: {', '.join(METHOD_NAMES)}.")
-    ] = None,
-    from_table: Annotated[
-        str | None, typer.Option("--from-table", help="Source grading table GRADE=PERCENT,...")
-    ] = None,
-    to_table: Annotated[
-        str | None, typer.Option("--to-table", help="Target grading table GRADE=PERCENT,...")
-    ] = None,
+    method: MethodOpt = None,
+    from_table: FromTableOpt = None,
+    to_table: ToTableOpt = None,
     json: Annotated[bool, typer.Option("--json", help="Print one JSON object (streamed).")] = False,
 ) -> None:
     """Convert every course, average in the target scale weighted by credits, total the credits."""

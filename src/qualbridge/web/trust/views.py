@@ -24,19 +24,21 @@ def office_did(request: HttpRequest, slug: str) -> JsonResponse:
     return response
 
 
-@require_GET
-def statement_context(request: HttpRequest) -> HttpResponse:
-    """The statement context, byte for byte the bundled copy; versioned, so cached as immutable."""
-    response = HttpResponse(context_bytes(QUALBRIDGE_V1), content_type=JSONLD)
+def _context(document: str) -> HttpResponse:
+    """A statement context, byte for byte the bundled copy; versioned, so cached as immutable."""
+    response = HttpResponse(context_bytes(document), content_type=JSONLD)
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
+
+
+@require_GET
+def statement_context(request: HttpRequest) -> HttpResponse:
+    """Version 1 of the statement context (recognition statements)."""
+    return _context(QUALBRIDGE_V1)
 
 
 @require_GET
 def statement_context_v2(request: HttpRequest) -> HttpResponse:
-    """h18p: version 2 of the statement context (v1's terms plus the qualifications passport's)."""
-    response = HttpResponse(context_bytes(QUALBRIDGE_V2), content_type=JSONLD)
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
-    return response
+    """Version 2: version 1's terms and the qualifications passport's."""
+    return _context(QUALBRIDGE_V2)
