@@ -88,3 +88,19 @@ def test_form_needs_csrf() -> None:
 def test_japanese_report_has_japanese_labels(client: Client) -> None:
     body = post(client, lang="ja").content.decode()
     assert "成績証明書レポート" in body and "単位数で加重した平均" in body and "換算後の成績" in body
+
+
+def test_a_computed_grade_shows_its_value_and_a_band_only_where_the_method_answers_one() -> None:
+    from qualbridge.grades.transcript import CourseResult
+    from qualbridge.web.explorer.igpa import shown_grade
+
+    scale = get_scale("de-1-5")
+    banded = next(lab for lab in scale.model.labels if lab.min is not None and lab.max is not None)
+    inside = (banded.min + banded.max) / 2
+    course = CourseResult(2, "Algebra", 6.0, "8", inside, banded.label, True)
+    computed = shown_grade(scale, course, "bavarian")
+    assert computed["value"] == written(scale, inside) and "range" not in computed
+    band = shown_grade(scale, course, "table")
+    assert "value" not in band and band["range"] == tuple(
+        written(scale, x) for x in sorted((banded.min, banded.max))
+    )

@@ -47,11 +47,16 @@ def written(scale: Scale, value: float) -> str:
     return f"{cut / factor:.{places}f}"
 
 
-def shown_grade(scale: Scale, course: CourseResult) -> dict[str, Any]:
-    """The converted grade as the report writes it: a band label keeps its band (min–max), otherwise
-    the value in the scale's decimals."""
+#: the methods whose answer is a band of the target scale, not a point on it
+BAND_METHODS = frozenset({"table", "band", "percentile"})
+
+
+def shown_grade(scale: Scale, course: CourseResult, method: str) -> dict[str, Any]:
+    """The converted grade as the report writes it: a method that answers with a band keeps the band
+    (min–max, never its midpoint); a method that computes a value shows the value in the scale's
+    decimals, with its label."""
     label = scale.label(course.label) if course.label else None
-    if label is not None and label.min is not None and label.max is not None:
+    if method in BAND_METHODS and label is not None and label.min is not None and label.max is not None:
         low, high = sorted((label.min, label.max))
         return {"label": course.label, "range": (written(scale, low), written(scale, high))}
     return {"label": course.label, "value": written(scale, course.value)}
@@ -81,7 +86,7 @@ def igpa_report(request: HttpRequest) -> HttpResponse:
         )
         return render(request, "explorer/igpa.html", context, status=400)
     target = get_scale(summary.to_scale)
-    context["rows"] = [(c, shown_grade(target, c)) for c in context["courses"]]
+    context["rows"] = [(c, shown_grade(target, c, summary.method)) for c in context["courses"]]
     context["average"] = written(target, summary.average) if summary.average is not None else None
     context["decimals"] = decimals(target)
     if request.POST.get("format") != "pdf":
