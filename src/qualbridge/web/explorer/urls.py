@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from qualbridge.web.explorer import tools, views
+from qualbridge.web.explorer import igpa, tools, views
 
 app_name = "explorer"
 
@@ -17,5 +17,6 @@ PAGES = (
     ("estimate/search", tools.estimate_search, "estimate_search"),
     ("verify", tools.verify, "verify"),
     ("convert", tools.convert, "convert"),
+    ("convert/report", igpa.igpa_report, "igpa"),
 )
 urlpatterns = [path(route, view, name=name) for route, view, name in PAGES]
