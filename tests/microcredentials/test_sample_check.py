@@ -24,7 +24,7 @@ def test_the_shipped_sample_has_no_problem() -> None:
 
 def test_bad_records_are_named_by_file_and_field(tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text(
-        "source_url: https://example.org/list\nconsulted: 2026-12-03\nmicro_credentials:"
+        "sources:\n  list: {url: https://example.org/list, title: A list, consulted: 2026-12-03}\nsource: list\nmicro_credentials:"
         + GOOD_ENTRY
         + GOOD_ENTRY.replace('level: "nz-nzqcf:2"', 'level: "nz-nzqcf:99"')
         + GOOD_ENTRY.replace("credits: 5", "credits: -3").replace("test-one", "test-two"),
@@ -37,6 +37,5 @@ def test_bad_records_are_named_by_file_and_field(tmp_path: Path) -> None:
     assert ("microcredentials/bad.yaml", "micro_credentials[1].id") in found  # test-one twice
     assert ("microcredentials/bad.yaml", "micro_credentials[1].level") in found
     assert ("microcredentials/bad.yaml", "micro_credentials[2].credits") in found
-    assert ("microcredentials/nosource.yaml", "source_url") in found
-    assert ("microcredentials/nosource.yaml", "consulted") in found
+    assert ("microcredentials/nosource.yaml", "sources") in found
     assert not any(p[1].startswith("micro_credentials[0]") for p in found)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from qualbridge.errors import UnknownId
 from qualbridge.microcredentials.model import InvalidMicroCredential, MicroCredential, from_mapping
@@ -22,13 +23,22 @@ class UnknownMicroCredential(UnknownId):
     kind = "micro-credential"
 
 
+def _cited(raw: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
+    """The source an entry cites (its own ``source`` key, else the file's), in the record's terms;
+    empty when the file names none (the data files' usual ``sources`` / ``source`` layout)."""
+    cited = (raw.get("sources") or {}).get(entry.get("source") or raw.get("source"))
+    if not isinstance(cited, dict) or not cited.get("url") or not cited.get("consulted"):
+        return {}
+    return {"source_url": cited["url"], "consulted": cited["consulted"]}
+
+
 @cache
 def load_sample(directory: Path = SAMPLE_DIR) -> dict[str, MicroCredential]:
     out: dict[str, MicroCredential] = {}
     for path in sorted(directory.glob("*.yaml")):
         raw = read_yaml(path)
         for entry in raw["micro_credentials"]:
-            merged = {"source_url": raw["source_url"], "consulted": raw["consulted"], **entry}
+            merged = {**_cited(raw, entry), **entry}
             mc = from_mapping(merged)
             out[mc.id] = mc
     return out
@@ -51,11 +61,10 @@ def sample_problems(directory: Path = SAMPLE_DIR, registry: Registry | None = No
     for path in sorted(directory.glob("*.yaml")):
         rel = f"microcredentials/{path.name}"
         raw = read_yaml(path)
-        for key in ("source_url", "consulted"):
-            if not raw.get(key):
-                problems.append(
-                    Problem(rel, key, "every sample file names its source and when it was consulted")
-                )
+        if not _cited(raw, {}):
+            problems.append(
+                Problem(rel, "sources", "name the file's source (url, consulted) as its default `source`")
+            )
         entries = raw.get("micro_credentials")
         if not isinstance(entries, list) or not entries:
             problems.append(Problem(rel, "micro_credentials", "a list of micro-credentials is required"))
@@ -63,9 +72,7 @@ def sample_problems(directory: Path = SAMPLE_DIR, registry: Registry | None = No
         for i, entry in enumerate(entries):
             where = f"micro_credentials[{i}]"
             try:
-                mc = from_mapping(
-                    {"source_url": raw.get("source_url"), "consulted": raw.get("consulted"), **entry}
-                )
+                mc = from_mapping({**_cited(raw, entry), **entry})
             except InvalidMicroCredential as exc:
                 problems.append(Problem(rel, f"{where}.{exc.path}", str(exc).split(": ", 1)[-1]))
                 continue
