@@ -7,13 +7,11 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from qualbridge.cli.output import console, print_json
+from qualbridge.cli.output import JsonOpt, console, print_json
 from qualbridge.credits import convert, load_systems
 from qualbridge.credits.convert import METHODS
 
 app = typer.Typer(help="Credit systems and credit conversion.", no_args_is_help=True)
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
 
 def _rng(low: float, high: float) -> str:

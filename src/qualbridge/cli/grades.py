@@ -7,14 +7,13 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from qualbridge.cli.output import console, print_json
+from qualbridge.cli.output import JsonOpt, console, print_json
 from qualbridge.errors import InvalidGrade
 from qualbridge.grades import METHOD_NAMES, Scale, convert, scales_for
 from qualbridge.grades.methods import GradeTable
 
 app = typer.Typer(help="Grading scales and grade conversion.", no_args_is_help=True)
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 #: the grade-conversion options ``grades convert`` and ``transcript convert`` share
 MethodOpt = Annotated[str | None, typer.Option("--method", help=f"One of: {', '.join(METHOD_NAMES)}.")]
 FromTableOpt = Annotated[

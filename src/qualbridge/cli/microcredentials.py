@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from qualbridge.cli.output import console, print_json
+from qualbridge.cli.output import JsonOpt, console, print_json
 from qualbridge.errors import QualbridgeError
 from qualbridge.interop import ob3
 from qualbridge.messages import text
@@ -23,7 +23,6 @@ app = typer.Typer(
     help="Micro-credentials: listing rules, evaluation, stacking, Open Badges 3.0.", no_args_is_help=True
 )
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 LangOpt = Annotated[str, typer.Option("--lang", help="Language of the sentences: en or ja.")]
 
 
